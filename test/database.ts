@@ -18,7 +18,24 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const pglite = await PGlite.create({ loadDataDir: template });
     return wrapPglite(pglite);
   }
+  const created = await createPostgresTestDatabase();
+  const handle = await openDatabase({ databaseUrl: created.url, dataDir: '', connectAttempts: 1, poolSize: 8 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * A new, migrated PostgreSQL database for this run (only when DATABASE_URL is
+ * set): its URL, and a function that drops it.
+ */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
+  if (!adminUrl) throw new Error('createPostgresTestDatabase needs DATABASE_URL');
   const name = `mentor_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -29,11 +46,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', connectAttempts: 1, poolSize: 8 });
   return {
-    ...handle,
-    async close() {
-      await handle.close();
+    url: url.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

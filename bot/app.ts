@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { describeUrl } from './logger.js';
+import { openDatabase, type DatabaseHandle } from '../adapters/db/open-database.js';
+import { migrateToLatest } from '../adapters/db/migrator.js';
+import { createMemoryCoordination } from '../adapters/coordination/memory-coordination.js';
+import { createRedisCoordination } from '../adapters/coordination/redis-coordination.js';
+import type { Coordination } from '../core/ports/coordination.js';
+import { createWebServer } from '../web-admin/server.js';
+import { resolveSecretKey } from './secret-key.js';
+import { chatAdapterPlan } from './chat-adapters.js';
+
+export interface RunningBot {
+  /** Where the web server listens, e.g. http://127.0.0.1:3000. */
+  readonly url: string;
+  readonly database: DatabaseHandle;
+  readonly coordination: Coordination;
+  /** Stops taking work, lets what is in flight finish, closes pools. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything in order: database, migrations, coordination, chat
+ * adapters, jobs, web server. A step that fails undoes the ones before it, so
+ * a failed start leaves no pool or lock behind.
+ */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const undo = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => logger.error({ err: error }, 'cleanup failed'));
+  };
+  let shuttingDown = false;
+
+  try {
+    resolveSecretKey(config.secretKey, config.dataDir);
+
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+    cleanups.push(() => database.close());
+    logger.info(
+      database.kind === 'postgres' ? { database: describeUrl(config.databaseUrl ?? '') } : { dataDir: config.dataDir },
+      database.kind === 'postgres' ? 'connected to PostgreSQL' : 'opened the embedded database (PGlite)',
+    );
+
+    const applied = await migrateToLatest(database.db);
+    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+
+    const coordination = config.redisUrl
+      ? await createRedisCoordination(config.redisUrl, { logger })
+      : createMemoryCoordination();
+    cleanups.push(() => coordination.close());
+    logger.info(
+      config.redisUrl ? 'coordination on Redis' : 'coordination in-process (REDIS_URL is not set: run a single instance)',
+    );
+
+    for (const adapter of chatAdapterPlan(config)) {
+      if (adapter.enabled) logger.info({ platform: adapter.platform }, `${adapter.platform} adapter on`);
+      else logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
+    }
+
+    const web: FastifyInstance = await createWebServer(logger, {
+      readiness: [
+        { name: 'database', check: () => database.ping() },
+        { name: coordination.kind === 'redis' ? 'redis' : 'coordination', check: () => coordination.ping() },
+      ],
+      isShuttingDown: () => shuttingDown,
+    });
+    cleanups.push(() => web.close());
+    const url = await web.listen({ host: config.host, port: config.port });
+    logger.info({ url, publicUrl: config.publicUrl }, 'web server listening');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      database,
+      coordination,
+      stop() {
+        stopping ??= (async () => {
+          shuttingDown = true;
+          logger.info('shutting down: finishing work in flight');
+          await undo();
+          logger.info('shut down cleanly');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+}
