@@ -44,7 +44,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -88,7 +88,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
-async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const directory = path.resolve(dataDir, 'pglite');
   const lock = lockDataDir(path.resolve(dataDir));
   let pglite: PGlite;
