@@ -10,6 +10,9 @@ import type { Coordination } from '../core/ports/coordination.js';
 import { createWebServer } from '../web-admin/server.js';
 import { resolveSecretKey } from './secret-key.js';
 import { chatAdapterPlan } from './chat-adapters.js';
+// Importing the catalog validates commands.json: a bad edit stops the start here.
+import { commandCatalog } from '../core/commands/commands.js';
+import { listCommands } from '../core/commands/command-catalog.js';
 
 export interface RunningBot {
   /** Where the web server listens, e.g. http://127.0.0.1:3000. */
@@ -53,6 +56,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       config.redisUrl ? 'coordination on Redis' : 'coordination in-process (REDIS_URL is not set: run a single instance)',
     );
 
+    logger.debug({ commands: listCommands(commandCatalog).length }, 'command catalog loaded');
     for (const adapter of chatAdapterPlan(config)) {
       if (adapter.enabled) logger.info({ platform: adapter.platform }, `${adapter.platform} adapter on`);
       else logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
