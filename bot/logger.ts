@@ -1,36 +1,46 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
 /**
- * Paths that may hold a secret anywhere a log call passes an object. pino
- * replaces them before the line is written, so a careless `log.info({ config })`
- * still prints no token.
+ * Keys whose values are secrets wherever they sit in a logged object. pino's
+ * own redaction matches fixed paths (`*.token` is one level deep), so a
+ * careless `log.info({ config })` would leak `config.discord.token`; this scrub
+ * walks the whole object instead.
  */
-const redactedPaths = [
-  'token', '*.token', 'botToken', '*.botToken', 'appToken', '*.appToken',
-  'password', '*.password', 'secret', '*.secret', 'secretKey', '*.secretKey',
-  'signingSecret', '*.signingSecret', 'clientSecret', '*.clientSecret', 'stateSecret', '*.stateSecret',
-  'databaseUrl', '*.databaseUrl', 'redisUrl', '*.redisUrl', 'connectionString', '*.connectionString',
-  'authorization', '*.authorization', 'cookie', '*.cookie',
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-slack-signature"]', 'res.headers["set-cookie"]',
-];
+const secretKey = /token|secret|password|passwd|authorization|cookie|databaseurl|redisurl|connectionstring|signature/i;
+const censor = '[redacted]';
+
+/** A copy of `value` with every secret-named key's value replaced; bounded in depth. */
+export function scrubSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, depth + 1));
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    result[key] = secretKey.test(key) && item !== undefined && item !== null ? censor : scrubSecrets(item, depth + 1);
+  }
+  return result;
+}
 
 export interface LoggerOptions {
   level: string;
   /** Human-readable lines instead of JSON; the default when stdout is a terminal. */
   pretty?: boolean;
+  /** Where lines go instead of stdout (tests). */
+  destination?: DestinationStream;
 }
 
 /** The process logger: pino JSON, readable in a terminal, secrets redacted. */
 export function createLogger(options: LoggerOptions): Logger {
-  const pretty = options.pretty ?? process.stdout.isTTY === true;
-  return pino({
+  const pretty = !options.destination && (options.pretty ?? process.stdout.isTTY === true);
+  const settings = {
     level: options.level,
     base: { service: 'mentorship-bot' },
-    redact: { paths: redactedPaths, censor: '[redacted]' },
+    formatters: { log: (object: Record<string, unknown>) => scrubSecrets(object) as Record<string, unknown> },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' } } } : {}),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** A URL fit for a log line: the password and query string are dropped. */
