@@ -1,0 +1,62 @@
+import type { MemberRole } from '../store/database.js';
+import type { ActorStatus } from './actor.js';
+
+/**
+ * Who may call what: the one authorization table. Every use case names its row
+ * and calls `authorize(actor, name)` before anything else; later features add
+ * rows (requests, sessions, reports, admin site) here, and the table-driven
+ * test in `policy.test.ts` spells out the expected answer for each.
+ *
+ * A member is allowed when both their role and their status are listed;
+ * `system` rows are for jobs and platform events, never for a person.
+ */
+export interface AccessRule {
+  readonly roles: readonly MemberRole[];
+  readonly statuses: readonly ActorStatus[];
+  readonly system?: true;
+}
+
+const everyone = ['REGULAR', 'ADMIN', 'OWNER'] as const satisfies readonly MemberRole[];
+const staff = ['ADMIN', 'OWNER'] as const satisfies readonly MemberRole[];
+const owners = ['OWNER'] as const satisfies readonly MemberRole[];
+
+// PENDING_APPROVAL members may set up and manage their own profile, but take no
+// part in matching; SUSPENDED ones keep only help and the export of their data.
+const settingUp = ['PENDING_APPROVAL', 'ACTIVE'] as const satisfies readonly ActorStatus[];
+const active = ['ACTIVE'] as const satisfies readonly ActorStatus[];
+const systemOnly: AccessRule = { roles: [], statuses: [], system: true };
+
+export const policy = {
+  help: { roles: everyone, statuses: ['UNREGISTERED', 'PENDING_APPROVAL', 'ACTIVE', 'SUSPENDED'] },
+  'onboarding.start': { roles: everyone, statuses: ['UNREGISTERED', ...settingUp] },
+  'onboarding.submit': { roles: everyone, statuses: settingUp },
+  'profile.view-own': { roles: everyone, statuses: settingUp },
+  // Seeing other members is part of matching, which needs an approved member.
+  'profile.view-member': { roles: everyone, statuses: active },
+  'profile.edit-form': { roles: everyone, statuses: settingUp },
+  'profile.edit': { roles: everyone, statuses: settingUp },
+  'profile.skill-levels': { roles: everyone, statuses: settingUp },
+  'profile.pause-mentoring': { roles: everyone, statuses: settingUp },
+  'notifications.update': { roles: everyone, statuses: settingUp },
+  'data.export': { roles: everyone, statuses: ['PENDING_APPROVAL', 'ACTIVE', 'SUSPENDED'] },
+  // Not while suspended: erasing would wipe what an admin is reviewing. Export still works.
+  'data.erase': { roles: everyone, statuses: settingUp },
+  'skills.list': { roles: everyone, statuses: settingUp },
+  'skills.add': { roles: staff, statuses: active },
+  'skills.rename': { roles: staff, statuses: active },
+  'skills.archive': { roles: staff, statuses: active },
+  'settings.view': { roles: staff, statuses: active },
+  'settings.update': { roles: owners, statuses: active },
+  'members.change-role': { roles: owners, statuses: active },
+  'members.approve': { roles: staff, statuses: active },
+  'members.suspend': { roles: staff, statuses: active },
+  'members.reinstate': { roles: staff, statuses: active },
+  'community.ensure': systemOnly,
+  'members.mark-left': systemOnly,
+  'members.mark-returned': systemOnly,
+  'members.purge': systemOnly,
+} as const satisfies Record<string, AccessRule>;
+
+export type UseCaseName = keyof typeof policy;
+
+export const useCaseNames = Object.keys(policy) as UseCaseName[];

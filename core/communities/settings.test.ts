@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { actorFor, fixedClock, makeCommunity, makeMember } from '../../test/builders.js';
+import { useTestDatabase } from '../../test/database.js';
+import { CorruptDataError } from '../errors.js';
+import { communitySettingsV1, defaultSettings, parseStoredSettings } from './settings.js';
+import { updateSettings } from './update-settings.js';
+import { viewSettings } from './view-settings.js';
+
+describe('community settings', () => {
+  it('reads {} as all the defaults', () => {
+    expect(parseStoredSettings({}, 1)).toEqual(defaultSettings);
+    expect(defaultSettings).toMatchObject({
+      mentorshipLength: { defaultWeeks: 12, minWeeks: 4, maxWeeks: 24 },
+      requestExpiryDays: 7,
+      requestsNeedAdminApproval: false,
+      newMembersNeedAdminApproval: false,
+      codeOfConduct: { text: '', required: false },
+      leftMemberRetentionDays: 90,
+    });
+  });
+
+  it('fills the defaults around what is stored', () => {
+    const settings = parseStoredSettings({ mentorshipLength: { defaultWeeks: 8 }, branding: { colour: '#112233' } }, 1);
+    expect(settings.mentorshipLength).toEqual({ defaultWeeks: 8, minWeeks: 4, maxWeeks: 24 });
+    expect(settings.branding).toEqual({ name: null, colour: '#112233', logoUrl: null });
+  });
+
+  it('refuses invalid documents, naming the field', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ mentorshipLength: { defaultWeeks: 30 } }, 'mentorshipLength.defaultWeeks'],
+      [{ requestExpiryDays: 0 }, 'requestExpiryDays'],
+      [{ codeOfConduct: { required: true } }, 'codeOfConduct.text'],
+      [{ branding: { logoUrl: 'http://example.com/logo.png' } }, 'branding.logoUrl'],
+      [{ branding: { colour: 'blue' } }, 'branding.colour'],
+      [{ defaultQuietHours: { start: '22:00', end: '22:00' } }, 'defaultQuietHours.end'],
+      [{ openRelations: { perMentor: 0 } }, 'openRelations.perMentor'],
+    ];
+    for (const [document, field] of cases) {
+      const parsed = communitySettingsV1.safeParse(document);
+      expect(parsed.success, JSON.stringify(document)).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(field);
+    }
+  });
+
+  it('refuses a document from a newer version', () => {
+    expect(() => parseStoredSettings({}, 2)).toThrow(CorruptDataError);
+    expect(() => parseStoredSettings({ requestExpiryDays: -1 }, 1)).toThrow(CorruptDataError);
+  });
+});
+
+describe('updating settings', () => {
+  const database = useTestDatabase();
+  const deps = () => ({ db: database.db, clock: fixedClock('2026-02-01T09:00:00Z') });
+
+  it('merges the changes, validates the whole result, and stores only what was set', async () => {
+    const community = await makeCommunity(database.db, { settings: { codeOfConduct: { text: 'Be kind.' } } });
+    const owner = actorFor(await makeMember(database.db, community, { role: 'OWNER' }));
+
+    const updated = await updateSettings(deps(), owner, { codeOfConduct: { required: true }, requestExpiryDays: 10 });
+    expect(updated.ok && updated.value.codeOfConduct).toEqual({ text: 'Be kind.', required: true });
+    const stored = await database.db.selectFrom('communities').select(['settings', 'settings_version']).where('id', '=', community.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ settings: { codeOfConduct: { text: 'Be kind.', required: true }, requestExpiryDays: 10 }, settings_version: 1 });
+
+    const viewed = await viewSettings(deps(), owner);
+    expect(viewed.ok && viewed.value.requestExpiryDays).toBe(10);
+  });
+
+  it('saves nothing when the result is invalid or a key is unknown', async () => {
+    const community = await makeCommunity(database.db);
+    const owner = actorFor(await makeMember(database.db, community, { role: 'OWNER' }));
+
+    const invalid = await updateSettings(deps(), owner, { mentorshipLength: { minWeeks: 20, defaultWeeks: 12 }, programName: 'Valid name' });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.ok ? [] : invalid.problem.fields).toEqual([{ field: 'mentorshipLength.defaultWeeks', message: expect.stringMatching(/between the shortest and the longest/) }]);
+
+    const unknown = await updateSettings(deps(), owner, { colour: '#fff' });
+    expect(unknown.ok ? [] : unknown.problem.fields).toEqual([{ field: 'colour', message: 'There is no such setting.' }]);
+
+    const stored = await database.db.selectFrom('communities').select('settings').where('id', '=', community.id).executeTakeFirstOrThrow();
+    expect(stored.settings).toEqual({});
+  });
+
+  it('is for owners only', async () => {
+    const community = await makeCommunity(database.db);
+    const admin = actorFor(await makeMember(database.db, community, { role: 'ADMIN' }));
+    const outcome = await updateSettings(deps(), admin, { programName: 'Mine now' });
+    expect(outcome.ok ? null : outcome.problem.code).toBe('forbidden');
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { CorruptDataError } from '../errors.js';
+import { quietHours } from '../shared/time-of-day.js';
+
+/**
+ * A community's settings, version 1. Every field has a default, so `{}` is a
+ * valid document meaning "all defaults" (the seed script and a new community
+ * store just that); a stored document holds only what an owner changed.
+ *
+ * Nested objects use `prefault({})` so a missing object is parsed (and its own
+ * defaults filled in) rather than replaced by a literal default.
+ */
+export const communitySettingsV1 = z.object({
+  programName: z.string().trim().min(1, 'Give the program a name.').max(80, 'Keep the program name under 80 characters.').default('Mentorship program'),
+  /** The platform channel where the bot posts program announcements; null until an owner picks one. */
+  mentorshipChannelId: z.string().min(1).max(100).nullable().default(null),
+  mentorshipLength: z
+    .object({
+      defaultWeeks: z.int().min(1).max(104).default(12),
+      minWeeks: z.int().min(1).max(104).default(4),
+      maxWeeks: z.int().min(1).max(104).default(24),
+    })
+    .refine((length) => length.minWeeks <= length.defaultWeeks && length.defaultWeeks <= length.maxWeeks, {
+      message: 'The default length must lie between the shortest and the longest allowed.',
+      path: ['defaultWeeks'],
+    })
+    .prefault({}),
+  openRelations: z
+    .object({
+      perMentee: z.int().min(1, 'Allow at least one open mentorship per mentee.').max(10).default(1),
+      perMentor: z.int().min(1, 'Allow at least one open mentorship per mentor.').max(20).default(3),
+    })
+    .prefault({}),
+  requestExpiryDays: z.int().min(1, 'Requests must stay open at least a day.').max(60, 'Requests expire after at most 60 days.').default(7),
+  requestsNeedAdminApproval: z.boolean().default(false),
+  newMembersNeedAdminApproval: z.boolean().default(false),
+  reminders: z
+    .object({
+      /** Hours before a session when both sides are reminded. */
+      sessionHoursBefore: z.array(z.int().min(1).max(168)).max(3, 'At most three session reminders.').default([24, 1]),
+      /** Days without activity after which a pair is nudged. */
+      silentPairDays: z.int().min(3).max(90).default(14),
+      goalDueDaysBefore: z.int().min(0).max(30).default(2),
+    })
+    .prefault({}),
+  /** Applied to members who set none of their own, in each member's timezone. */
+  defaultQuietHours: quietHours.nullable().default({ start: '22:00', end: '08:00' }),
+  codeOfConduct: z
+    .object({
+      text: z.string().trim().max(3500, 'Keep the code of conduct under 3,500 characters, or link to the full text.').default(''),
+      required: z.boolean().default(false),
+    })
+    .refine((conduct) => !conduct.required || conduct.text.length > 0, {
+      message: 'Write the code of conduct before requiring members to accept it.',
+      path: ['text'],
+    })
+    .prefault({}),
+  branding: z
+    .object({
+      name: z.string().trim().min(1).max(80).nullable().default(null),
+      colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as #5865F2.').default('#5865F2'),
+      logoUrl: z.url({ protocol: /^https$/, error: 'Use an https:// address for the logo.' }).max(500).nullable().default(null),
+    })
+    .prefault({}),
+  /** How long a member who left the server is kept before the monthly purge deletes them. */
+  leftMemberRetentionDays: z.int().min(7).max(3650).default(90),
+});
+
+export type CommunitySettings = z.infer<typeof communitySettingsV1>;
+
+/** The version new documents are written in. Bump it with a new schema and an entry in `upgrades`. */
+export const currentSettingsVersion = 1;
+
+/**
+ * Upgrades a stored document from version N to N+1, keyed by N. Empty while
+ * only version 1 exists; a version 2 would add `1: (v1) => ({ ...v1, renamed: v1.old })`.
+ */
+const upgrades: Record<number, (settings: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export const defaultSettings: CommunitySettings = communitySettingsV1.parse({});
+
+/**
+ * Reads settings as stored: upgrades older versions, then parses with the
+ * current schema. Stored settings were validated when written, so a failure
+ * here means the row was changed behind the app's back.
+ */
+export function parseStoredSettings(stored: Record<string, unknown>, version: number): CommunitySettings {
+  let document = stored;
+  if (version > currentSettingsVersion) throw new CorruptDataError(`settings version ${version} is newer than this app knows (${currentSettingsVersion})`);
+  for (let from = version; from < currentSettingsVersion; from++) {
+    const upgrade = upgrades[from];
+    if (!upgrade) throw new CorruptDataError(`no upgrade for settings version ${from}`);
+    document = upgrade(document);
+  }
+  const parsed = communitySettingsV1.safeParse(document);
+  if (!parsed.success) throw new CorruptDataError('stored community settings do not parse', { cause: parsed.error });
+  return parsed.data;
+}
