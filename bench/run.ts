@@ -1,8 +1,10 @@
 import os from 'node:os';
 import { runMatchingRoundBench } from './matching-round.bench.js';
+import { runOutboxBench } from './outbox.bench.js';
+import { loadConfig } from '../bot/config.js';
 
 /**
- * `npm run bench [-- --only name,name]`: runs the benchmarks one after the
+ * `npm run bench [-- --only name,name] [--drain]`: runs the benchmarks one after the
  * other and prints their numbers as JSON, with the machine they ran on.
  * Record the results in BENCHMARKS.md with the date.
  */
@@ -10,6 +12,8 @@ type Bench = { name: string; run: () => Promise<unknown> | unknown };
 
 const benches: Bench[] = [
   { name: 'matching-round', run: () => runMatchingRoundBench() },
+  // The full drain (10,000 messages at Discord's 50/s) takes about 200 s: add --drain for it.
+  { name: 'outbox', run: () => runOutboxBench({ databaseUrl: loadConfig().databaseUrl, drainMessages: process.argv.includes('--drain') ? 10_000 : 0 }) },
 ];
 
 function selected(argv: string[]): Bench[] {

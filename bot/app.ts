@@ -9,6 +9,13 @@ import { createRedisCoordination } from '../adapters/coordination/redis-coordina
 import type { Coordination } from '../core/ports/coordination.js';
 import { createWebServer } from '../web-admin/server.js';
 import { resolveSecretKey } from './secret-key.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../core/ports/clock.js';
+import type { PlatformDelivery } from '../core/ports/delivery.js';
+import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
+import { scheduledJobs } from '../core/jobs/registry.js';
+import { startCronScheduler } from './scheduler.js';
 import { chatAdapterPlan } from './chat-adapters.js';
 // Importing the catalog validates commands.json: a bad edit stops the start here.
 import { commandCatalog } from '../core/commands/commands.js';
@@ -61,6 +68,22 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       if (adapter.enabled) logger.info({ platform: adapter.platform }, `${adapter.platform} adapter on`);
       else logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
     }
+
+    // Each replica names itself so claims on outbox rows and job slots say who holds them.
+    const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const deliveries: PlatformDelivery[] = [];
+    const dispatcher = createOutboxDispatcher({
+      db: database.db,
+      clock: systemClock,
+      deliveries,
+      workerId: replicaId,
+      log: logger.child({ component: 'outbox' }),
+    });
+    dispatcher.start();
+    cleanups.push(() => dispatcher.stop());
+    const scheduler = startCronScheduler({ db: database.db, clock: systemClock, jobs: scheduledJobs(), replicaId, logger });
+    cleanups.push(() => scheduler.stop());
+    logger.info({ replicaId, jobs: scheduledJobs().map((job) => job.name) }, 'outbox dispatcher and scheduler started');
 
     const web: FastifyInstance = await createWebServer(logger, {
       readiness: [

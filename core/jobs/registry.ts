@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { systemActor } from '../access/actor.js';
+import { purgeMembers } from '../members/purge-members.js';
+import { pruneDeliveredOutbox } from '../outbox/prune-delivered.js';
+import type { JobDefinition } from './job.js';
+import { pruneJobRuns } from './job-runs.js';
+
+/**
+ * Keeps the two bookkeeping tables from growing forever: sent outbox rows
+ * past their retention, and finished job runs. Early morning UTC, away from
+ * the 23:59 completion run.
+ *
+ * Then vacuums both: every claim and delivery rewrites an outbox row, and the
+ * embedded PGlite runs no background workers, so without this nothing would
+ * clear the dead entries the dispatcher's index scans step over. On
+ * PostgreSQL autovacuum does it too; one more pass is cheap.
+ */
+export const housekeepingJob: JobDefinition = {
+  name: 'housekeeping',
+  perCommunity: false,
+  schedule: { daily: '04:10' },
+  async run({ deps, now, log }) {
+    const outboxRows = await pruneDeliveredOutbox(deps.db, now);
+    const jobRuns = await pruneJobRuns(deps.db, now);
+    await sql`vacuum (analyze) outbox, job_runs`.execute(deps.db);
+    log.info({ outboxRows, jobRuns }, 'housekeeping pruned old rows and vacuumed');
+  },
+};
+
+/**
+ * Seed 003's monthly purge: members who never finished onboarding and members
+ * gone past their community's retention. One global run covers every
+ * community (each with its own retention), early on the 1st, UTC.
+ */
+export const monthlyPurgeJob: JobDefinition = {
+  name: 'monthly-purge',
+  perCommunity: false,
+  schedule: { monthly: { day: 1, time: '03:00' } },
+  async run({ deps, now, log }) {
+    const outcome = await purgeMembers(deps, systemActor, { now });
+    // The system actor is always allowed; a refusal here is a bug worth recording in job_runs.
+    if (!outcome.ok) throw new Error(`monthly purge refused: ${outcome.problem.message}`);
+    log.info({ ...outcome.value }, 'monthly purge done');
+  },
+};
+
+/**
+ * Every scheduled job of the bot, in one place. Each is a thin call into the
+ * core; a feature adds its job here when its core function exists.
+ *
+ * Still to come with their features (issue #7): complete relations past their
+ * end date (daily 23:59, per community), resume paused relations, expire
+ * pending requests and nudge receivers, session reminders (24 h and 1 h),
+ * goal and task due reminders, silent-pair check-ins, the weekly digest,
+ * matching rounds on each community's schedule with the heads-up the day
+ * before, and the weekly admin summary.
+ */
+export function scheduledJobs(): JobDefinition[] {
+  return [monthlyPurgeJob, housekeepingJob];
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Platform } from '../core/store/database.js';
+
+/** A community row for outbox and job tests; the external id is unique per call. */
+export async function makeCommunity(
+  db: Kysely<Database>,
+  overrides: { platform?: Platform; timezone?: string; name?: string; status?: 'ACTIVE' | 'INACTIVE' } = {},
+): Promise<{ id: number; platform: Platform; timezone: string }> {
+  const row = await db
+    .insertInto('communities')
+    .values({
+      platform: overrides.platform ?? 'discord',
+      external_id: `fixture-${randomUUID()}`,
+      name: overrides.name ?? 'Fixture community',
+      ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
+      ...(overrides.status ? { status: overrides.status } : {}),
+    })
+    .returning(['id', 'platform', 'timezone'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/**
+ * Queues `count` direct messages keyed `${prefix}:${i}`, all due at `dueAt`
+ * (required: the column's default is the database's real now, not the test's clock).
+ */
+export async function queueMessages(
+  db: Kysely<Database>,
+  communityId: number,
+  count: number,
+  options: { dueAt: Date; prefix?: string },
+): Promise<string[]> {
+  const prefix = options.prefix ?? `message-${communityId}`;
+  const keys = Array.from({ length: count }, (_, index) => `${prefix}:${index}`);
+  for (let start = 0; start < keys.length; start += 1_000) {
+    await db
+      .insertInto('outbox')
+      .values(
+        keys.slice(start, start + 1_000).map((key) => ({
+          community_id: communityId,
+          kind: 'dm',
+          payload: JSON.stringify({ recipientMemberId: 1, message: { kind: 'message', visibility: 'private', body: [key] } }),
+          dedupe_key: key,
+          due_at: options.dueAt,
+        })),
+      )
+      .execute();
+  }
+  return keys;
+}
