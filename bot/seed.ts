@@ -1,7 +1,5 @@
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { openDatabase } from '../adapters/db/open-database.js';
 import { migrateToLatest } from '../adapters/db/migrator.js';
+import { runDatabaseCommand } from './cli.js';
 import { seedDemoCommunity } from './seed/demo-community.js';
 import { generateSyntheticCommunity } from './seed/synthetic-community.js';
 
@@ -19,45 +17,23 @@ function parseArguments(argv: string[]): { synthetic?: number; seed?: number } |
   return result;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseArguments(argv);
-  if (!args) {
-    console.error(usage);
-    return 2;
-  }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: createLogger({ level: 'warn', pretty: false }) });
-  try {
-    await migrateToLatest(database.db);
-    if (args.synthetic) {
-      const started = performance.now();
-      const id = await generateSyntheticCommunity(database.db, { members: args.synthetic, seed: args.seed });
-      console.log(`created synthetic community ${id} with ${args.synthetic} members in ${Math.round(performance.now() - started)} ms`);
-    } else {
-      const result = await seedDemoCommunity(database.db);
-      console.log(result.created
-        ? `created the demo community (id ${result.communityId}): 10 skills, 10 members, 10 mentorships with sessions, goals, feedback and suggestions`
-        : `the demo community already exists (id ${result.communityId}); nothing changed`);
-    }
-    return 0;
-  } finally {
-    await database.close();
-  }
+const args = parseArguments(process.argv.slice(2));
+if (!args) {
+  console.error(usage);
+  process.exit(2);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`seed failed: ${error.message}`);
-    process.exit(1);
-  },
-);
+runDatabaseCommand('seed', async (database) => {
+  await migrateToLatest(database.db);
+  if (args.synthetic) {
+    const started = performance.now();
+    const id = await generateSyntheticCommunity(database.db, { members: args.synthetic, seed: args.seed });
+    console.log(`created synthetic community ${id} with ${args.synthetic} members in ${Math.round(performance.now() - started)} ms`);
+  } else {
+    const result = await seedDemoCommunity(database.db);
+    console.log(result.created
+      ? `created the demo community (id ${result.communityId}): 10 skills, 10 members, 10 mentorships with sessions, goals, feedback and suggestions`
+      : `the demo community already exists (id ${result.communityId}); nothing changed`);
+  }
+  return 0;
+});
