@@ -16,6 +16,7 @@ import type { PlatformDelivery } from '../core/ports/delivery.js';
 import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
 import { scheduledJobs } from '../core/jobs/registry.js';
 import { startCronScheduler } from './scheduler.js';
+import { startDiscordAdapter } from '../adapters/discord/start.js';
 import { chatAdapterPlan } from './chat-adapters.js';
 // Importing the catalog validates commands.json: a bad edit stops the start here.
 import { commandCatalog } from '../core/commands/commands.js';
@@ -64,14 +65,28 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     );
 
     logger.debug({ commands: listCommands(commandCatalog).length }, 'command catalog loaded');
+    const deliveries: PlatformDelivery[] = [];
     for (const adapter of chatAdapterPlan(config)) {
-      if (adapter.enabled) logger.info({ platform: adapter.platform }, `${adapter.platform} adapter on`);
-      else logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
+      if (!adapter.enabled) {
+        logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
+        continue;
+      }
+      if (adapter.platform === 'discord' && config.discord.token) {
+        const discord = await startDiscordAdapter({
+          config: { token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) },
+          deps: { db: database.db, clock: systemClock },
+          logger: logger.child({ component: 'discord' }),
+        });
+        cleanups.push(() => discord.stop());
+        deliveries.push(discord.delivery);
+        logger.info({ platform: 'discord' }, 'discord adapter on');
+      } else {
+        logger.warn({ platform: adapter.platform }, `${adapter.platform} credentials are set, but this build has no ${adapter.platform} adapter yet`);
+      }
     }
 
     // Each replica names itself so claims on outbox rows and job slots say who holds them.
     const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const deliveries: PlatformDelivery[] = [];
     const dispatcher = createOutboxDispatcher({
       db: database.db,
       clock: systemClock,

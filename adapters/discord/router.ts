@@ -1,0 +1,118 @@
+import { ComponentType, type AutocompleteInteraction, type Interaction, type ModalSubmitFields, type RepliableInteraction } from 'discord.js';
+import { resolveActor } from '../../core/access/resolve-actor.js';
+import type { CoreDeps } from '../../core/deps.js';
+import { parseInteractionId } from '../../core/interaction-ids.js';
+import type { Log } from '../../core/ports/log.js';
+import { privateMessage, type FormValues } from '../../core/reply.js';
+import { actionHandlers } from './actions/index.js';
+import { suggestChoices } from './autocomplete.js';
+import { isExpiredInteraction, StaleInteractionError } from './errors.js';
+import { ensureGuildCommunity } from './guild-lifecycle.js';
+import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
+import { commandHandlers } from './handlers/index.js';
+import { createResponder, type Responder } from './responder.js';
+
+export interface RouterOptions {
+  readonly deps: CoreDeps;
+  readonly log: Log;
+  /** Defaults to every command in commands.json; tests may narrow it. */
+  readonly commands?: ReadonlyMap<string, CommandHandler>;
+  readonly actions?: ReadonlyMap<string, ActionHandler>;
+}
+
+const messages = {
+  guildOnly: 'The mentor commands work inside a server. Open this from the server where you joined the program.',
+  notForYou: 'This button belongs to a message for someone else. Run the command yourself to get your own.',
+  stale: 'This button or form is out of date. Run the command again to get a fresh one.',
+  unknownCommand: 'This command is not available any more. Type `/mentor help` to see what is.',
+  failed: 'Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.',
+} as const;
+
+/**
+ * The one interaction router: slash commands by subcommand path (from
+ * commands.json), buttons, selects and modal submits by the area and action
+ * of their custom id, autocomplete by the option's kind. It resolves the
+ * community and the acting member afresh for each interaction (the core
+ * re-authorizes every call with it) and is the top-level error handler: a
+ * failure is logged and answered privately, and the returned promise never
+ * rejects.
+ */
+export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { deps, log } = options;
+  const commands = options.commands ?? commandHandlers;
+  const actions = options.actions ?? actionHandlers;
+
+  async function context(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<HandlerContext> {
+    const community = await ensureGuildCommunity(deps, interaction.guild);
+    const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
+    return { deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond };
+  }
+
+  async function dispatch(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<void> {
+    if (interaction.isChatInputCommand()) {
+      const path = [interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+      const handler = commands.get(path);
+      if (!handler) return respond.send(privateMessage([messages.unknownCommand]));
+      return handler(await context(interaction, respond), interaction);
+    }
+    if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return;
+    const id = parseInteractionId(interaction.customId);
+    const handler = id ? actions.get(`${id.area}:${id.action}`) : undefined;
+    if (!id || !handler) return respond.send(privateMessage([messages.stale]));
+    // A button on a reply to someone else's command is theirs: ephemeral replies cannot be pressed by
+    // others, but public ones can. Whatever passes here, the core still authorizes the presser.
+    const shownTo = interaction.isMessageComponent() ? interaction.message.interactionMetadata?.user.id : undefined;
+    if (shownTo && shownTo !== interaction.user.id) return respond.send(privateMessage([messages.notForYou]));
+    const values: FormValues = interaction.isModalSubmit() ? modalValues(interaction.fields) : interaction.isStringSelectMenu() ? { selected: interaction.values } : {};
+    return handler(await context(interaction, respond), { args: id.args, values });
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    if (!interaction.inCachedGuild()) return interaction.respond([]);
+    const community = await ensureGuildCommunity(deps, interaction.guild);
+    const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
+    await interaction.respond(await suggestChoices(deps, actor, interaction));
+  }
+
+  return async function route(interaction) {
+    const details = { interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id, type: interaction.type };
+    if (interaction.isAutocomplete()) {
+      await autocomplete(interaction).catch((error: unknown) => log.warn({ ...details, err: error }, 'autocomplete failed'));
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const respond = createResponder(interaction);
+    try {
+      if (!interaction.inCachedGuild()) return await respond.send(privateMessage([messages.guildOnly]));
+      await dispatch(interaction, respond);
+    } catch (error) {
+      await answerFailure(error, respond, log, details);
+    }
+  };
+}
+
+/** Modal fields as the core reads them: a text input's value, a string select's chosen values. */
+function modalValues(fields: ModalSubmitFields): FormValues {
+  const values: Record<string, string | readonly string[]> = {};
+  for (const field of fields.fields.values()) {
+    if (field.type === ComponentType.TextInput) values[field.customId] = field.value;
+    else if (field.type === ComponentType.StringSelect) values[field.customId] = [...field.values];
+  }
+  return values;
+}
+
+/** The top-level error handler: log, then tell the person privately, unless Discord no longer lets us. */
+async function answerFailure(error: unknown, respond: Responder, log: Log, details: Record<string, unknown>): Promise<void> {
+  if (isExpiredInteraction(error)) {
+    log.warn({ ...details, err: error }, 'interaction expired before the bot answered');
+    return;
+  }
+  const stale = error instanceof StaleInteractionError;
+  if (stale) log.info({ ...details, reason: error.message }, 'stale interaction');
+  else log.error({ ...details, err: error }, 'interaction failed');
+  try {
+    await respond.send(privateMessage([stale ? messages.stale : messages.failed]));
+  } catch (second) {
+    log.warn({ ...details, err: second }, 'could not tell the user about the failure');
+  }
+}
