@@ -7,6 +7,7 @@ import * as createMatching from './0005_create_matching.js';
 import * as createOutboxAndJobs from './0006_create_outbox_and_jobs.js';
 import * as createAdminAccess from './0007_create_admin_access.js';
 import * as createSlackInstallations from './0008_create_slack_installations.js';
+import * as addMentorshipExtension from './0009_add_mentorship_extension.js';
 
 /**
  * Every migration, by name, in order. Listed in code rather than read from the
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_create_outbox_and_jobs': createOutboxAndJobs,
   '0007_create_admin_access': createAdminAccess,
   '0008_create_slack_installations': createSlackInstallations,
+  '0009_add_mentorship_extension': addMentorshipExtension,
 };

@@ -24,7 +24,7 @@ const declaredColumns: { [T in keyof Database]: Record<keyof Database[T], true> 
   mentorships: {
     id: true, community_id: true, mentor_id: true, mentee_id: true, sender_id: true, receiver_id: true, status: true, description: true,
     end_date: true, expires_at: true, paused_until: true, accepted_at: true, ended_at: true, space_id: true, message_count: true,
-    last_activity_at: true, matching_round_id: true, created_at: true, updated_at: true,
+    last_activity_at: true, matching_round_id: true, extension_end_date: true, extension_proposed_by: true, created_at: true, updated_at: true,
   },
   mentorship_events: { id: true, mentorship_id: true, from_status: true, to_status: true, actor_kind: true, actor_member_id: true, reason: true, created_at: true },
   mentoring_sessions: {

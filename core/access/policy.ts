@@ -51,10 +51,41 @@ export const policy = {
   'members.approve': { roles: staff, statuses: active },
   'members.suspend': { roles: staff, statuses: active },
   'members.reinstate': { roles: staff, statuses: active },
+  // Requests and relations: only approved members take part, and only in their own
+  // (the state machine in core/mentorships/transition-table.ts decides which side may do what).
+  'request.send': { roles: everyone, statuses: active },
+  'request.accept': { roles: everyone, statuses: active },
+  'request.reject': { roles: everyone, statuses: active },
+  'request.withdraw': { roles: everyone, statuses: active },
+  'request.ask-detail': { roles: everyone, statuses: active },
+  'mentorship.cancel': { roles: everyone, statuses: active },
+  'mentorship.pause': { roles: everyone, statuses: active },
+  'mentorship.resume': { roles: everyone, statuses: active },
+  'mentorship.extend': { roles: everyone, statuses: active },
+  'mentorship.list-own': { roles: everyone, statuses: active },
+  'request.approve': { roles: staff, statuses: active },
+  'request.decline': { roles: staff, statuses: active },
+  'mentorship.reactivate': { roles: staff, statuses: active },
   'community.ensure': systemOnly,
   'members.mark-left': systemOnly,
   'members.mark-returned': systemOnly,
   'members.purge': systemOnly,
+  'mentorships.complete-due': systemOnly,
+  'mentorships.expire-requests': systemOnly,
+  'mentorships.resume-due': systemOnly,
+  'mentorships.record-activity': systemOnly,
+  'mentorships.find-silent': systemOnly,
+  // Matching (core/matching): members see and answer suggestions; staff preview and run rounds; jobs
+  // announce, schedule and run the scheduled ones.
+  'matching.find-suggestions': { roles: everyone, statuses: active },
+  'matching.decline-suggestion': { roles: everyone, statuses: active },
+  'matching.accept-suggestion': { roles: everyone, statuses: active },
+  'matching.skip-round': { roles: everyone, statuses: active },
+  'matching.preview-round': { roles: staff, statuses: active },
+  'matching.run-round': { roles: staff, statuses: active },
+  'matching.run-scheduled-round': systemOnly,
+  'matching.announce-round': systemOnly,
+  'matching.schedule-round': systemOnly,
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCaseName = keyof typeof policy;

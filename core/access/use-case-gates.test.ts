@@ -1,14 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { actorFor, fixedClock, makeCommunity, makeMember, makeSkill, newcomer, type BuiltCommunity } from '../../test/builders.js';
+import { actorFor, fixedClock, makeCommunity, makeMember, makeMentorship, makeSkill, newcomer, type BuiltCommunity, type BuiltMember } from '../../test/builders.js';
 import { useTestDatabase } from '../../test/database.js';
 import { ensureCommunity } from '../communities/ensure-community.js';
 import { updateSettings } from '../communities/update-settings.js';
 import { viewSettings } from '../communities/view-settings.js';
 import type { CoreDeps } from '../deps.js';
+import { acceptSuggestion } from '../matching/accept-suggestion.js';
+import { announceRound } from '../matching/announce-round.js';
+import { declineSuggestion } from '../matching/decline-suggestion.js';
+import { findSuggestions } from '../matching/find-suggestions.js';
+import { previewRound } from '../matching/preview-round.js';
+import { runRound, runScheduledRound } from '../matching/run-round.js';
+import { scheduleNextRound } from '../matching/schedule-next-round.js';
+import { skipRound } from '../matching/skip-round.js';
 import { approveMember } from '../members/approve-member.js';
 import { changeMemberRole } from '../members/change-member-role.js';
 import { markMemberLeft } from '../members/mark-member-left.js';
+import { acceptRequest } from '../mentorships/accept-request.js';
+import { approveRequest } from '../mentorships/approve-request.js';
+import { askForDetail } from '../mentorships/ask-for-detail.js';
+import { cancelMentorship } from '../mentorships/cancel-mentorship.js';
+import { completeDueMentorships } from '../mentorships/complete-due-mentorships.js';
+import { declineRequest } from '../mentorships/decline-request.js';
+import { expirePendingRequests } from '../mentorships/expire-pending-requests.js';
+import { extendMentorship } from '../mentorships/extend-mentorship.js';
+import { findSilentMentorships } from '../mentorships/find-silent-mentorships.js';
+import { listMemberMentorships } from '../mentorships/list-member-mentorships.js';
+import { openRequestForm } from '../mentorships/open-request-form.js';
+import { pauseMentorship } from '../mentorships/pause-mentorship.js';
+import { reactivateMentorship } from '../mentorships/reactivate-mentorship.js';
+import { recordSpaceActivity } from '../mentorships/record-space-activity.js';
+import { rejectRequest } from '../mentorships/reject-request.js';
+import { resumeDueMentorships } from '../mentorships/resume-due-mentorships.js';
+import { resumeMentorship } from '../mentorships/resume-mentorship.js';
+import { sendRequest } from '../mentorships/send-request.js';
+import { withdrawRequest } from '../mentorships/withdraw-request.js';
 import { markMemberReturned } from '../members/mark-member-returned.js';
 import { purgeMembers } from '../members/purge-members.js';
 import { reinstateMember } from '../members/reinstate-member.js';
@@ -31,12 +58,30 @@ import { addSkill } from '../skills/add-skill.js';
 import { archiveSkill } from '../skills/archive-skill.js';
 import { listCommunitySkills } from '../skills/list-community-skills.js';
 import { renameSkill } from '../skills/rename-skill.js';
-import type { MemberRole } from '../store/database.js';
+import type { MemberRole, MentorshipStatus } from '../store/database.js';
 import { systemActor, type Actor, type ActorStatus } from './actor.js';
 import { authorize } from './authorize.js';
 import { useCaseNames, type UseCaseName } from './policy.js';
 
 type Call = (deps: CoreDeps, actor: Actor, community: BuiltCommunity) => Promise<Outcome<unknown>>;
+
+/**
+ * A mentorship in `status` with the actor on the given side (sender, or
+ * receiver); between two other members when the actor has no member row or
+ * acts as an admin.
+ */
+async function mentorshipFor(deps: CoreDeps, actor: Actor, community: BuiltCommunity, status: MentorshipStatus, side: 'sender' | 'receiver' | 'none'): Promise<number> {
+  const partner = await makeMember(deps.db, community);
+  const self: BuiltMember =
+    side !== 'none' && actor.kind === 'member' && actor.memberId !== null
+      ? { id: actor.memberId, communityId: community.id, platformUserId: actor.platformUserId, displayName: 'Actor', role: actor.role, status: 'ACTIVE' }
+      : await makeMember(deps.db, community);
+  // The mentee sends: as sender the actor is the mentee, as receiver the mentor.
+  const [mentor, mentee] = side === 'sender' ? [partner, self] : [self, partner];
+  return (await makeMentorship(deps.db, community, { mentor, mentee, status })).id;
+}
+const onMentorship = (status: MentorshipStatus, side: 'sender' | 'receiver' | 'none', act: (deps: CoreDeps, actor: Actor, mentorshipId: number, community: BuiltCommunity) => Promise<Outcome<unknown>>): Call =>
+  async (deps, actor, community) => act(deps, actor, await mentorshipFor(deps, actor, community, status, side), community);
 
 /**
  * Every use case, called for real. 'help' has no core function yet (the help
@@ -68,6 +113,31 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
   'members.approve': [async (deps, actor, community) => approveMember(deps, actor, { memberId: (await makeMember(deps.db, community, { status: 'PENDING_APPROVAL' })).id })],
   'members.suspend': [async (deps, actor, community) => suspendMember(deps, actor, { memberId: (await makeMember(deps.db, community)).id, reason: 'Spam' })],
   'members.reinstate': [async (deps, actor, community) => reinstateMember(deps, actor, { memberId: (await makeMember(deps.db, community, { status: 'SUSPENDED' })).id })],
+  'request.send': [
+    async (deps, actor, community) => openRequestForm(deps, actor, { receiverMemberId: (await makeMember(deps.db, community)).id }),
+    async (deps, actor, community) =>
+      sendRequest(deps, actor, {
+        receiverMemberId: (await makeMember(deps.db, community)).id,
+        values: { senderRole: ['MENTEE'], description: 'Learn to review pull requests kindly', endDate: '2026-05-24' },
+      }),
+  ],
+  'request.accept': [onMentorship('PENDING', 'receiver', (deps, actor, mentorshipId) => acceptRequest(deps, actor, { mentorshipId }))],
+  'request.reject': [onMentorship('PENDING', 'receiver', (deps, actor, mentorshipId) => rejectRequest(deps, actor, { mentorshipId, reason: 'No time' }))],
+  'request.withdraw': [onMentorship('PENDING', 'sender', (deps, actor, mentorshipId) => withdrawRequest(deps, actor, { mentorshipId }))],
+  'request.ask-detail': [onMentorship('PENDING', 'receiver', (deps, actor, mentorshipId) => askForDetail(deps, actor, { mentorshipId, question: 'Which stack?' }))],
+  'mentorship.cancel': [onMentorship('ACCEPTED', 'receiver', (deps, actor, mentorshipId) => cancelMentorship(deps, actor, { mentorshipId, reason: 'Moving abroad' }))],
+  'mentorship.pause': [onMentorship('ACCEPTED', 'sender', (deps, actor, mentorshipId) => pauseMentorship(deps, actor, { mentorshipId, until: '2026-04-01' }))],
+  'mentorship.resume': [onMentorship('PAUSED', 'receiver', (deps, actor, mentorshipId) => resumeMentorship(deps, actor, { mentorshipId }))],
+  'mentorship.extend': [onMentorship('ACCEPTED', 'sender', (deps, actor, mentorshipId) => extendMentorship(deps, actor, { mentorshipId, endDate: '2026-07-15' }))],
+  'mentorship.list-own': [(deps, actor) => listMemberMentorships(deps, actor)],
+  'request.approve': [onMentorship('AWAITING_APPROVAL', 'none', (deps, actor, mentorshipId) => approveRequest(deps, actor, { mentorshipId }))],
+  'request.decline': [onMentorship('AWAITING_APPROVAL', 'none', (deps, actor, mentorshipId) => declineRequest(deps, actor, { mentorshipId }))],
+  'mentorship.reactivate': [onMentorship('CANCELLED', 'none', (deps, actor, mentorshipId) => reactivateMentorship(deps, actor, { mentorshipId }))],
+  'mentorships.complete-due': [(deps, actor, community) => completeDueMentorships(deps, actor, { communityId: community.id })],
+  'mentorships.expire-requests': [(deps, actor, community) => expirePendingRequests(deps, actor, { communityId: community.id })],
+  'mentorships.resume-due': [(deps, actor, community) => resumeDueMentorships(deps, actor, { communityId: community.id })],
+  'mentorships.record-activity': [(deps, actor, community) => recordSpaceActivity(deps, actor, { communityId: community.id, spaceId: 'space-1', messages: 2, at: new Date('2026-03-01T11:00:00Z') })],
+  'mentorships.find-silent': [(deps, actor, community) => findSilentMentorships(deps, actor, { communityId: community.id })],
   'community.ensure': [
     (deps, actor) => ensureCommunity(deps, actor, { platform: 'slack', externalId: `T${randomUUID()}`, name: 'Other', ownerPlatformUserId: 'U1', ownerDisplayName: 'One' }),
   ],
@@ -79,6 +149,15 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
       markMemberReturned(deps, actor, { communityId: community.id, platformUserId: (await makeMember(deps.db, community, { status: 'LEFT' })).platformUserId }),
   ],
   'members.purge': [(deps, actor) => purgeMembers(deps, actor, { now: new Date('2026-03-01T00:00:00Z') })],
+  'matching.find-suggestions': [(deps, actor) => findSuggestions(deps, actor, { lookingFor: 'mentor' })],
+  'matching.decline-suggestion': [async (deps, actor, community) => declineSuggestion(deps, actor, { suggestionId: await suggestionFor(deps, actor, community) })],
+  'matching.accept-suggestion': [async (deps, actor, community) => acceptSuggestion(deps, actor, { suggestionId: await suggestionFor(deps, actor, community) })],
+  'matching.skip-round': [async (deps, actor, community) => skipRound(deps, actor, { roundId: await roundIn(deps, community) })],
+  'matching.preview-round': [(deps, actor) => previewRound(deps, actor)],
+  'matching.run-round': [async (deps, actor, community) => runRound(deps, actor, { roundId: await roundIn(deps, community) })],
+  'matching.run-scheduled-round': [async (deps, actor, community) => runScheduledRound(deps, actor, { roundId: await roundIn(deps, community) })],
+  'matching.announce-round': [(deps, actor, community) => announceRound(deps, actor, { communityId: community.id })],
+  'matching.schedule-round': [(deps, actor, community) => scheduleNextRound(deps, actor, { communityId: community.id })],
 };
 
 const roles: MemberRole[] = ['REGULAR', 'ADMIN', 'OWNER'];
@@ -117,3 +196,17 @@ describe('every use case checks the policy table first', () => {
     }
   });
 });
+
+/** A pending suggestion with the actor as the mentee (between two other members when the actor has no row). */
+async function suggestionFor(deps: CoreDeps, actor: Actor, community: BuiltCommunity): Promise<number> {
+  const mentor = await makeMember(deps.db, community);
+  const menteeId = actor.kind === 'member' && actor.memberId !== null ? actor.memberId : (await makeMember(deps.db, community)).id;
+  const row = await deps.db.insertInto('suggestions').values({ community_id: community.id, mentor_id: mentor.id, mentee_id: menteeId, score: 10 }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A matching round waiting to run in the community. */
+async function roundIn(deps: CoreDeps, community: BuiltCommunity): Promise<number> {
+  const row = await deps.db.insertInto('matching_rounds').values({ community_id: community.id, scheduled_for: new Date('2026-03-02T10:00:00Z') }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

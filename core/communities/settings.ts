@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CorruptDataError } from '../errors.js';
+import { matchingSettings } from '../matching/matching-settings.js';
 import { quietHours } from '../shared/time-of-day.js';
 
 /**
@@ -32,6 +33,8 @@ export const communitySettingsV1 = z.object({
     })
     .prefault({}),
   requestExpiryDays: z.int().min(1, 'Requests must stay open at least a day.').max(60, 'Requests expire after at most 60 days.').default(7),
+  /** Requests one member may have waiting for an answer at once, so nobody sprays requests at everyone. */
+  pendingOutgoingRequests: z.int().min(1, 'Allow at least one request at a time.').max(20, 'Allow at most 20 requests at a time.').default(5),
   requestsNeedAdminApproval: z.boolean().default(false),
   newMembersNeedAdminApproval: z.boolean().default(false),
   reminders: z
@@ -64,6 +67,8 @@ export const communitySettingsV1 = z.object({
     .prefault({}),
   /** How long a member who left the server is kept before the monthly purge deletes them. */
   leftMemberRetentionDays: z.int().min(7).max(3650).default(90),
+  /** Match score weights and the matching round schedule (see core/matching/matching-settings.ts). */
+  matching: matchingSettings.prefault({}),
 });
 
 export type CommunitySettings = z.infer<typeof communitySettingsV1>;

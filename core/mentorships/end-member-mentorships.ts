@@ -1,7 +1,12 @@
-import { sql, type Kysely } from 'kysely';
-import { enqueue } from '../outbox/enqueue.js';
+import type { Kysely } from 'kysely';
+import { ForbiddenError } from '../errors.js';
 import type { Message } from '../reply.js';
 import type { ActorKind, Database, MentorshipStatus } from '../store/database.js';
+import { otherParty, openRequestStatuses, runningMentorshipStatuses } from './mentorship.js';
+import { listMemberMentorshipsIn } from './mentorship.repository.js';
+import { transition, type TransitionActor } from './transitions.js';
+
+export { openRequestStatuses, runningMentorshipStatuses };
 
 export interface EndedMentorship {
   readonly mentorshipId: number;
@@ -11,11 +16,13 @@ export interface EndedMentorship {
 }
 
 /**
- * Moves every mentorship of one member that is in one of `from` to `to`, in
- * the caller's transaction: records each transition (who, why) and queues a
- * notice to the other side. Used when a member can no longer take part
- * (erasure, suspension, leaving). The request state machine of the requests
- * feature should take this over once it exists.
+ * Ends every mentorship of one member that is in one of `from`, in the
+ * caller's transaction, when the member can no longer take part (erasure,
+ * suspension, leaving). Each goes through the state machine: open requests
+ * are retracted (WITHDRAWN), running relations cancelled (CANCELLED, their
+ * space closed and archived), each recorded in the history with who and why.
+ * The other side gets the caller's notice instead of the usual one, which
+ * never says why.
  *
  * Dedupe keys are `${noticeKey}:${memberId}:notice:${otherId}:${mentorshipId}`,
  * so running the same effect twice notifies once.
@@ -34,41 +41,29 @@ export async function endMemberMentorships(
     now: Date;
   },
 ): Promise<EndedMentorship[]> {
-  const rows = await db
-    .selectFrom('mentorships')
-    .select(['id', 'status', 'mentor_id', 'mentee_id', 'description'])
-    .where('community_id', '=', input.communityId)
-    .where((eb) => eb.or([eb('mentor_id', '=', input.memberId), eb('mentee_id', '=', input.memberId)]))
-    .where('status', 'in', [...input.from])
-    .forUpdate()
-    .execute();
+  const actor = transitionActor(input.actor);
+  const mentorships = await listMemberMentorshipsIn(db, input.communityId, input.memberId, input.from, { lock: true });
   const ended: EndedMentorship[] = [];
-  for (const row of rows) {
-    await db
-      .updateTable('mentorships')
-      .set({ status: input.to, ended_at: input.now, updated_at: input.now, expires_at: sql<Date | null>`null` })
-      .where('id', '=', row.id)
-      .execute();
-    await db
-      .insertInto('mentorship_events')
-      .values({ mentorship_id: row.id, from_status: row.status, to_status: input.to, actor_kind: input.actor.kind, actor_member_id: input.actor.memberId, reason: input.reason })
-      .execute();
-    const otherMemberId = row.mentor_id === input.memberId ? row.mentee_id : row.mentor_id;
-    const item: EndedMentorship = { mentorshipId: row.id, otherMemberId, description: row.description, fromStatus: row.status };
-    if (otherMemberId !== null) {
-      await enqueue(db, {
-        communityId: input.communityId,
-        kind: 'dm',
-        payload: { recipientMemberId: otherMemberId, message: input.notice(item) },
-        dedupeKey: `${input.noticeKey}:${input.memberId}:notice:${otherMemberId}:${row.id}`,
-      });
-    }
+  for (const mentorship of mentorships) {
+    const otherMemberId = otherParty(mentorship, input.memberId);
+    const item: EndedMentorship = { mentorshipId: mentorship.id, otherMemberId, description: mentorship.description, fromStatus: mentorship.status };
+    const notice = otherMemberId === null ? undefined : { to: otherMemberId, message: input.notice(item), dedupeKey: `${input.noticeKey}:${input.memberId}:notice:${otherMemberId}:${mentorship.id}` };
+    const done = await transition(db, {
+      mentorship,
+      action: input.to === 'WITHDRAWN' ? 'retract' : 'cancel',
+      actor,
+      reason: input.reason,
+      now: input.now,
+      ...(notice ? { extra: { notice } } : {}),
+    });
+    // The callers pick statuses and actors the table allows; a refusal is a bug, not a user's mistake.
+    if (!done.ok) throw new ForbiddenError(`ending mentorship ${mentorship.id} (${mentorship.status} -> ${input.to}) was refused: ${done.problem.message}`);
     ended.push(item);
   }
   return ended;
 }
 
-/** Requests not yet answered, including those waiting for an admin. */
-export const openRequestStatuses: readonly MentorshipStatus[] = ['PENDING', 'AWAITING_APPROVAL'];
-/** Mentorships under way. */
-export const runningMentorshipStatuses: readonly MentorshipStatus[] = ['ACCEPTED', 'PAUSED'];
+function transitionActor(actor: { kind: ActorKind; memberId: number | null }): TransitionActor {
+  if (actor.kind === 'SYSTEM' || actor.memberId === null) return { kind: 'system' };
+  return actor.kind === 'ADMIN' ? { kind: 'admin', memberId: actor.memberId } : { kind: 'member', memberId: actor.memberId };
+}

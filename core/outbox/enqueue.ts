@@ -2,20 +2,95 @@ import type { Kysely } from 'kysely';
 import type { Message } from '../reply.js';
 import type { Database } from '../store/database.js';
 
-/** A direct message to one member, delivered by the outbox dispatcher. */
+/**
+ * The side effects the core queues, by kind. Adapters implement each kind for
+ * their platform; the payloads are the contract between the core and them, so
+ * they hold ids the adapter resolves (members to platform users, mentorships to
+ * their space) rather than platform objects. Dates inside messages (time
+ * segments) arrive as ISO strings.
+ */
+
+/** 'dm': a direct message to one member. */
 export interface DirectMessagePayload {
   readonly recipientMemberId: number;
   readonly message: Message;
 }
 
-export interface OutboxEntry {
-  readonly communityId: number;
-  readonly kind: 'dm';
-  readonly payload: DirectMessagePayload;
-  /** Unique per effect, e.g. `erasure:${memberId}:notice:${otherId}`: the same effect is never queued twice. */
-  readonly dedupeKey: string;
-  readonly dueAt?: Date;
+/**
+ * 'space.create': a relation started; open the pair's private space and post
+ * the agreement in it.
+ * - Discord: a private thread (type 12) in `parentChannelId` (the community's
+ *   mentorship channel), with both members added.
+ * - Slack: a private channel with both members invited (or a group DM when
+ *   channels cannot be created); `parentChannelId` is unused.
+ *
+ * Once created, the adapter stores the space's platform id with
+ * `attachSpace(db, mentorshipId, spaceId)` (core/mentorships/mentorship-space.ts),
+ * then posts `agreement`. Creating again for a mentorship that already has a
+ * space must post into the existing one instead (the attach may have been the
+ * step that failed).
+ */
+export interface SpaceCreatePayload {
+  readonly mentorshipId: number;
+  readonly mentorMemberId: number;
+  readonly menteeMemberId: number;
+  /** A name for the space, already shortened to fit both platforms (lowercase, dashes, at most 80 characters). */
+  readonly name: string;
+  /** Where Discord threads are created; null when the community has not chosen a channel yet. */
+  readonly parentChannelId: string | null;
+  /** Who mentors whom, what for, until when, and a "Schedule your first session" button. */
+  readonly agreement: Message;
 }
+
+/**
+ * 'space.post': a message into the pair's space (visibility 'pair'). The
+ * adapter finds the space with `findMentorshipSpace(db, mentorshipId)`; while
+ * the space does not exist yet (its 'space.create' is still queued), it
+ * answers 'retry'.
+ */
+export interface SpacePostPayload {
+  readonly mentorshipId: number;
+  readonly message: Message;
+}
+
+/**
+ * 'space.archive': the relation ended; archive and lock the space so the
+ * history stays readable but nobody can post. Queued after the closing
+ * 'space.post'. Like 'space.post', it waits ('retry') for a space not created yet.
+ */
+export interface SpaceArchivePayload {
+  readonly mentorshipId: number;
+}
+
+/** 'space.reopen': an admin reactivated the relation; unarchive and unlock its space. */
+export interface SpaceReopenPayload {
+  readonly mentorshipId: number;
+}
+
+/** Every kind with its payload. */
+export interface OutboxPayloads {
+  readonly dm: DirectMessagePayload;
+  readonly 'space.create': SpaceCreatePayload;
+  readonly 'space.post': SpacePostPayload;
+  readonly 'space.archive': SpaceArchivePayload;
+  readonly 'space.reopen': SpaceReopenPayload;
+}
+
+export type OutboxKind = keyof OutboxPayloads;
+
+export const outboxKinds: readonly OutboxKind[] = ['dm', 'space.create', 'space.post', 'space.archive', 'space.reopen'];
+
+/** One side effect to queue; `kind` decides the payload's shape. */
+export type OutboxEntry = {
+  readonly [K in OutboxKind]: {
+    readonly communityId: number;
+    readonly kind: K;
+    readonly payload: OutboxPayloads[K];
+    /** Unique per effect, e.g. `erasure:${memberId}:notice:${otherId}`: the same effect is never queued twice. */
+    readonly dedupeKey: string;
+    readonly dueAt?: Date;
+  };
+}[OutboxKind];
 
 /**
  * Queues a side effect. Call it with the transaction that makes the change

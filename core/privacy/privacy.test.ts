@@ -81,10 +81,16 @@ describe('data export and erasure', () => {
       { mentorship_id: paused.id, from_status: 'PAUSED', to_status: 'CANCELLED', actor_kind: 'MEMBER', reason: 'member erased their data' },
       { mentorship_id: request.id, from_status: 'PENDING', to_status: 'WITHDRAWN', actor_kind: 'MEMBER', reason: 'member erased their data' },
     ]);
-    const notices = await db.selectFrom('outbox').select(['kind', 'payload', 'dedupe_key']).where('community_id', '=', community.id).orderBy('dedupe_key').execute();
+    const notices = await db.selectFrom('outbox').select(['kind', 'payload', 'dedupe_key']).where('community_id', '=', community.id).where('kind', '=', 'dm').orderBy('dedupe_key').execute();
     expect(notices.map((notice) => (notice.payload as { recipientMemberId: number }).recipientMemberId).sort()).toEqual([mentor.id, mentee.id, asker.id].sort());
     expect(notices.map((notice) => notice.dedupe_key)).toContain(`erasure:${member.id}:notice:${mentor.id}:${running.id}`);
     expect(JSON.stringify(notices)).not.toContain('Ada');
+    // The running relations' spaces get a neutral closing post and are archived; nothing in them names the member.
+    const spaceEffects = await db.selectFrom('outbox').select(['kind', 'payload']).where('community_id', '=', community.id).where('kind', 'like', 'space.%').execute();
+    expect(spaceEffects.map((effect) => `${effect.kind}:${(effect.payload as { mentorshipId: number }).mentorshipId}`).sort()).toEqual(
+      [`space.archive:${paused.id}`, `space.archive:${running.id}`, `space.post:${paused.id}`, `space.post:${running.id}`].sort(),
+    );
+    expect(JSON.stringify(spaceEffects)).not.toMatch(/Ada|U-ada/);
 
     const row = await db.selectFrom('members')
       .select(['display_name', 'platform_user_id', 'bio', 'job_title', 'timezone', 'availability', 'notification_preferences', 'status', 'erased_at', 'mentorship_types'])
@@ -100,7 +106,7 @@ describe('data export and erasure', () => {
     // Again, with the same actor (a double click): nothing changes, nothing is sent twice.
     const again = expectOk(await eraseMemberData(deps(), actor));
     expect(again).toMatchObject({ alreadyErased: true, endedMentorships: 0, withdrawnRequests: 0 });
-    expect(await db.selectFrom('outbox').select('id').where('community_id', '=', community.id).execute()).toHaveLength(3);
+    expect(await db.selectFrom('outbox').select('id').where('community_id', '=', community.id).execute()).toHaveLength(7);
     // The person is a stranger now: coming back starts a new member.
     expect(await resolveActor(db, { communityId: community.id, platformUserId: 'U-ada' })).toMatchObject({ memberId: null, status: 'UNREGISTERED' });
   });

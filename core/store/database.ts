@@ -117,6 +117,9 @@ export interface MentorshipsTable {
   message_count: Generated<number>;
   last_activity_at: Timestamp | null;
   matching_round_id: number | null;
+  /** A new end date one side proposed, waiting for the other to agree. */
+  extension_end_date: DateOnly | null;
+  extension_proposed_by: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database.js';
+
+/**
+ * The pair's private space as the adapters see it. The adapter that delivers
+ * 'space.create' stores the platform's id of the space it created here; the
+ * ones delivering 'space.post', 'space.archive' and 'space.reopen' read it back.
+ */
+
+/**
+ * Stores the id of the space created for a mentorship. Idempotent: storing the
+ * same id again answers true. Answers false when the mentorship already has
+ * another space (a retried create that did create twice): the adapter should
+ * then post into the stored space and remove the one it just made.
+ */
+export async function attachSpace(db: Kysely<Database>, mentorshipId: number, spaceId: string): Promise<boolean> {
+  const updated = await db
+    .updateTable('mentorships')
+    .set({ space_id: spaceId })
+    .where('id', '=', mentorshipId)
+    .where((eb) => eb.or([eb('space_id', 'is', null), eb('space_id', '=', spaceId)]))
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** The space of a mentorship: null while it has none yet (its 'space.create' is still queued). */
+export async function findMentorshipSpace(db: Kysely<Database>, mentorshipId: number): Promise<{ communityId: number; spaceId: string } | null> {
+  const row = await db.selectFrom('mentorships').select(['community_id', 'space_id']).where('id', '=', mentorshipId).executeTakeFirst();
+  return row?.space_id ? { communityId: row.community_id, spaceId: row.space_id } : null;
+}
