@@ -18,23 +18,35 @@ export interface BuiltCommunity {
   readonly id: number;
   readonly platform: Platform;
   readonly externalId: string;
+  /** IANA zone the community's schedules are read in. */
+  readonly timezone: string;
 }
 
 export async function makeCommunity(
   db: Kysely<Database>,
-  overrides: { platform?: Platform; externalId?: string; name?: string; settings?: Record<string, unknown>; withDefaultSkills?: boolean } = {},
+  overrides: {
+    platform?: Platform; externalId?: string; name?: string; timezone?: string; status?: 'ACTIVE' | 'INACTIVE';
+    settings?: Record<string, unknown>; withDefaultSkills?: boolean;
+  } = {},
 ): Promise<BuiltCommunity> {
   const platform = overrides.platform ?? 'discord';
   const externalId = overrides.externalId ?? `guild-${randomUUID()}`;
   const row = await db
     .insertInto('communities')
-    .values({ platform, external_id: externalId, name: overrides.name ?? 'Test meetup', settings: JSON.stringify(overrides.settings ?? {}) })
-    .returning('id')
+    .values({
+      platform,
+      external_id: externalId,
+      name: overrides.name ?? 'Test meetup',
+      settings: JSON.stringify(overrides.settings ?? {}),
+      ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
+      ...(overrides.status ? { status: overrides.status } : {}),
+    })
+    .returning(['id', 'timezone'])
     .executeTakeFirstOrThrow();
   if (overrides.withDefaultSkills !== false) {
     await db.insertInto('skills').values(defaultSkills.map((skill) => ({ community_id: row.id, ...skill }))).execute();
   }
-  return { id: row.id, platform, externalId };
+  return { id: row.id, platform, externalId, timezone: row.timezone };
 }
 
 export async function makeSkill(

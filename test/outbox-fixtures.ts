@@ -1,25 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Platform } from '../core/store/database.js';
-
-/** A community row for outbox and job tests; the external id is unique per call. */
-export async function makeCommunity(
-  db: Kysely<Database>,
-  overrides: { platform?: Platform; timezone?: string; name?: string; status?: 'ACTIVE' | 'INACTIVE' } = {},
-): Promise<{ id: number; platform: Platform; timezone: string }> {
-  const row = await db
-    .insertInto('communities')
-    .values({
-      platform: overrides.platform ?? 'discord',
-      external_id: `fixture-${randomUUID()}`,
-      name: overrides.name ?? 'Fixture community',
-      ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
-      ...(overrides.status ? { status: overrides.status } : {}),
-    })
-    .returning(['id', 'platform', 'timezone'])
-    .executeTakeFirstOrThrow();
-  return row;
-}
+import type { Database } from '../core/store/database.js';
 
 /**
  * Queues `count` direct messages keyed `${prefix}:${i}`, all due at `dueAt`

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/database.js';
 import { createFakeClock } from '../../test/fake-clock.js';
-import { makeCommunity, queueMessages } from '../../test/outbox-fixtures.js';
+import { makeCommunity } from '../../test/builders.js';
+import { queueMessages } from '../../test/outbox-fixtures.js';
 import { housekeepingJob, monthlyPurgeJob, scheduledJobs } from './registry.js';
 import { createScheduler } from './scheduler.js';
 

@@ -4,6 +4,7 @@ import { purgeMembers } from '../members/purge-members.js';
 import { pruneDeliveredOutbox } from '../outbox/prune-delivered.js';
 import type { JobDefinition } from './job.js';
 import { pruneJobRuns } from './job-runs.js';
+import { completeMentorshipsJob, expireRequestsJob, resumeMentorshipsJob } from './mentorship-jobs.js';
 
 /**
  * Keeps the two bookkeeping tables from growing forever: sent outbox rows
@@ -48,13 +49,11 @@ export const monthlyPurgeJob: JobDefinition = {
  * Every scheduled job of the bot, in one place. Each is a thin call into the
  * core; a feature adds its job here when its core function exists.
  *
- * Still to come with their features (issue #7): complete relations past their
- * end date (daily 23:59, per community), resume paused relations, expire
- * pending requests and nudge receivers, session reminders (24 h and 1 h),
+ * Still to come with their features (issue #7): session reminders (24 h and 1 h),
  * goal and task due reminders, silent-pair check-ins, the weekly digest,
  * matching rounds on each community's schedule with the heads-up the day
  * before, and the weekly admin summary.
  */
 export function scheduledJobs(): JobDefinition[] {
-  return [monthlyPurgeJob, housekeepingJob];
+  return [completeMentorshipsJob, resumeMentorshipsJob, expireRequestsJob, monthlyPurgeJob, housekeepingJob];
 }

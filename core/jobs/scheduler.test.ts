@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Log } from '../ports/log.js';
 import { useTestDatabase } from '../../test/database.js';
 import { createFakeClock } from '../../test/fake-clock.js';
-import { makeCommunity } from '../../test/outbox-fixtures.js';
+import { makeCommunity } from '../../test/builders.js';
 import type { JobDefinition } from './job.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 import type { Schedule } from './schedule.js';

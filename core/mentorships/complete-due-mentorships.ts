@@ -8,12 +8,15 @@ import { transitionEach } from './due-mentorships.js';
 
 /**
  * Seed 003's daily job: completes every running relation of one community
- * whose end date is today or earlier, in the community's timezone. The
- * scheduler calls it at 23:59 local, so the end date is the last day of the
- * relation; a run that catches up after downtime completes the same set.
- * Each completion closes the space with a feedback prompt, then archives it.
+ * whose end date is on or before the day of `asOf` (default: now), in the
+ * community's timezone. The scheduler calls it at 23:59 local and passes the
+ * slot's time as `asOf`, so the end date is the last day of the relation even
+ * when a late replica catches up a missed slot the next day: reading "today"
+ * from the clock there would complete relations ending on the catch-up day
+ * before that day is over. Each completion closes the space with a feedback
+ * prompt, then archives it.
  */
-export async function completeDueMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number }): Promise<Outcome<{ completed: number }>> {
+export async function completeDueMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number; asOf?: Date }): Promise<Outcome<{ completed: number }>> {
   const denied = authorize(actor, 'mentorships.complete-due');
   if (denied) return denied;
   const now = deps.clock.now();
@@ -23,7 +26,7 @@ export async function completeDueMentorships(deps: CoreDeps, actor: Actor, input
     .select('id')
     .where('community_id', '=', community.id)
     .where('status', '=', 'ACCEPTED')
-    .where('end_date', '<=', localToday(now, community.timezone))
+    .where('end_date', '<=', localToday(input.asOf ?? now, community.timezone))
     .orderBy('id')
     .execute();
   const completed = await transitionEach(deps.db, community.id, due.map((row) => row.id), 'complete', 'ACCEPTED', now);

@@ -6,8 +6,13 @@ import { ok, type Outcome } from '../outcome.js';
 import { localToday } from './calendar.js';
 import { transitionEach } from './due-mentorships.js';
 
-/** Resumes paused relations whose resume date has come, in the community's timezone; the pair is told in their space. */
-export async function resumeDueMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number }): Promise<Outcome<{ resumed: number }>> {
+/**
+ * Resumes paused relations whose resume date is on or before the day of
+ * `asOf` (default: now) in the community's timezone; the pair is told in their
+ * space. The scheduler passes its slot's time, so a catch-up run never resumes
+ * a relation before its day.
+ */
+export async function resumeDueMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number; asOf?: Date }): Promise<Outcome<{ resumed: number }>> {
   const denied = authorize(actor, 'mentorships.resume-due');
   if (denied) return denied;
   const now = deps.clock.now();
@@ -17,7 +22,7 @@ export async function resumeDueMentorships(deps: CoreDeps, actor: Actor, input: 
     .select('id')
     .where('community_id', '=', community.id)
     .where('status', '=', 'PAUSED')
-    .where('paused_until', '<=', localToday(now, community.timezone))
+    .where('paused_until', '<=', localToday(input.asOf ?? now, community.timezone))
     .orderBy('id')
     .execute();
   const resumed = await transitionEach(deps.db, community.id, due.map((row) => row.id), 'resume', 'PAUSED', now);

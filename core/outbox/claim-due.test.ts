@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/database.js';
-import { makeCommunity, queueMessages } from '../../test/outbox-fixtures.js';
+import { makeCommunity } from '../../test/builders.js';
+import { queueMessages } from '../../test/outbox-fixtures.js';
 import { claimDue } from './claim-due.js';
 import { enqueue } from './enqueue.js';
 

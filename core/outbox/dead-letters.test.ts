@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/database.js';
 import { createFakeClock } from '../../test/fake-clock.js';
 import { createFakePlatform } from '../../test/fake-platform.js';
-import { makeCommunity, queueMessages } from '../../test/outbox-fixtures.js';
+import { makeCommunity } from '../../test/builders.js';
+import { queueMessages } from '../../test/outbox-fixtures.js';
 import { listDeadLetters, retryDeadLetter } from './dead-letters.js';
 import { createOutboxDispatcher } from './dispatcher.js';
 

@@ -4,7 +4,8 @@ import type { DeliveryResult, OutboxItem, PlatformDelivery } from '../ports/deli
 import { useTestDatabase } from '../../test/database.js';
 import { createFakeClock } from '../../test/fake-clock.js';
 import { createFakePlatform } from '../../test/fake-platform.js';
-import { makeCommunity, queueMessages } from '../../test/outbox-fixtures.js';
+import { makeCommunity } from '../../test/builders.js';
+import { queueMessages } from '../../test/outbox-fixtures.js';
 import { createOutboxDispatcher, type DispatcherOptions, type OutboxDispatcher } from './dispatcher.js';
 
 const start = new Date('2026-03-01T12:00:00Z');
