@@ -1,10 +1,8 @@
 import { authorize } from '../access/authorize.js';
 import type { Actor } from '../access/actor.js';
-import { requireCommunity } from '../communities/community.repository.js';
 import type { CoreDeps } from '../deps.js';
 import { ok, type Outcome } from '../outcome.js';
-import { localToday } from './calendar.js';
-import { transitionEach } from './due-mentorships.js';
+import { transitionDueByDate } from './due-mentorships.js';
 
 /**
  * Seed 003's daily job: completes every running relation of one community
@@ -20,15 +18,8 @@ export async function completeDueMentorships(deps: CoreDeps, actor: Actor, input
   const denied = authorize(actor, 'mentorships.complete-due');
   if (denied) return denied;
   const now = deps.clock.now();
-  const community = await requireCommunity(deps.db, input.communityId);
-  const due = await deps.db
-    .selectFrom('mentorships')
-    .select('id')
-    .where('community_id', '=', community.id)
-    .where('status', '=', 'ACCEPTED')
-    .where('end_date', '<=', localToday(input.asOf ?? now, community.timezone))
-    .orderBy('id')
-    .execute();
-  const completed = await transitionEach(deps.db, community.id, due.map((row) => row.id), 'complete', 'ACCEPTED', now);
+  const completed = await transitionDueByDate(deps.db, {
+    communityId: input.communityId, status: 'ACCEPTED', dateColumn: 'end_date', action: 'complete', asOf: input.asOf ?? now, now,
+  });
   return ok({ completed });
 }

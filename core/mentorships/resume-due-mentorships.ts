@@ -1,10 +1,8 @@
 import { authorize } from '../access/authorize.js';
 import type { Actor } from '../access/actor.js';
-import { requireCommunity } from '../communities/community.repository.js';
 import type { CoreDeps } from '../deps.js';
 import { ok, type Outcome } from '../outcome.js';
-import { localToday } from './calendar.js';
-import { transitionEach } from './due-mentorships.js';
+import { transitionDueByDate } from './due-mentorships.js';
 
 /**
  * Resumes paused relations whose resume date is on or before the day of
@@ -16,15 +14,8 @@ export async function resumeDueMentorships(deps: CoreDeps, actor: Actor, input: 
   const denied = authorize(actor, 'mentorships.resume-due');
   if (denied) return denied;
   const now = deps.clock.now();
-  const community = await requireCommunity(deps.db, input.communityId);
-  const due = await deps.db
-    .selectFrom('mentorships')
-    .select('id')
-    .where('community_id', '=', community.id)
-    .where('status', '=', 'PAUSED')
-    .where('paused_until', '<=', localToday(input.asOf ?? now, community.timezone))
-    .orderBy('id')
-    .execute();
-  const resumed = await transitionEach(deps.db, community.id, due.map((row) => row.id), 'resume', 'PAUSED', now);
+  const resumed = await transitionDueByDate(deps.db, {
+    communityId: input.communityId, status: 'PAUSED', dateColumn: 'paused_until', action: 'resume', asOf: input.asOf ?? now, now,
+  });
   return ok({ resumed });
 }
