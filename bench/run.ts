@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { runMatchingRoundBench } from './matching-round.bench.js';
 import { runOutboxBench } from './outbox.bench.js';
+import { runSuggestionsBench } from './suggestions.bench.js';
 import { loadConfig } from '../bot/config.js';
 
 /**
@@ -12,6 +13,7 @@ type Bench = { name: string; run: () => Promise<unknown> | unknown };
 
 const benches: Bench[] = [
   { name: 'matching-round', run: () => runMatchingRoundBench() },
+  { name: 'suggestions', run: () => runSuggestionsBench() },
   // The full drain (10,000 messages at Discord's 50/s) takes about 200 s: add --drain for it.
   { name: 'outbox', run: () => runOutboxBench({ databaseUrl: loadConfig().databaseUrl, drainMessages: process.argv.includes('--drain') ? 10_000 : 0 }) },
 ];

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { describeUrl } from './logger.js';
@@ -17,6 +17,8 @@ import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
 import { scheduledJobs } from '../core/jobs/registry.js';
 import { startCronScheduler } from './scheduler.js';
 import { startDiscordAdapter } from '../adapters/discord/start.js';
+import { startSlackAdapter } from '../adapters/slack/start.js';
+import { spaceActivityRecorder } from './space-activity.js';
 import { chatAdapterPlan } from './chat-adapters.js';
 // Importing the catalog validates commands.json: a bad edit stops the start here.
 import { commandCatalog } from '../core/commands/commands.js';
@@ -44,7 +46,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   let shuttingDown = false;
 
   try {
-    resolveSecretKey(config.secretKey, config.dataDir);
+    const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
     cleanups.push(() => database.close());
@@ -66,22 +68,36 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     logger.debug({ commands: listCommands(commandCatalog).length }, 'command catalog loaded');
     const deliveries: PlatformDelivery[] = [];
+    const coreDeps = { db: database.db, clock: systemClock };
+    const recordActivity = spaceActivityRecorder(coreDeps, logger.child({ component: 'activity' }));
+    const webPlugins: FastifyPluginAsync[] = [];
     for (const adapter of chatAdapterPlan(config)) {
       if (!adapter.enabled) {
         logger.info({ platform: adapter.platform }, `${adapter.platform} adapter off: ${adapter.reason}`);
-        continue;
-      }
-      if (adapter.platform === 'discord' && config.discord.token) {
+      } else if (adapter.platform === 'discord' && config.discord.token) {
         const discord = await startDiscordAdapter({
           config: { token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) },
-          deps: { db: database.db, clock: systemClock },
+          deps: coreDeps,
           logger: logger.child({ component: 'discord' }),
+          recordSpaceActivity: recordActivity,
         });
         cleanups.push(() => discord.stop());
         deliveries.push(discord.delivery);
         logger.info({ platform: 'discord' }, 'discord adapter on');
-      } else {
-        logger.warn({ platform: adapter.platform }, `${adapter.platform} credentials are set, but this build has no ${adapter.platform} adapter yet`);
+      } else if (adapter.platform === 'slack') {
+        const slack = await startSlackAdapter({
+          config: { ...config.slack, publicUrl: config.publicUrl },
+          deps: coreDeps,
+          coordination,
+          secretKey,
+          logger: logger.child({ component: 'slack' }),
+          recordSpaceActivity: recordActivity,
+        });
+        cleanups.push(() => slack.stop());
+        deliveries.push(slack.delivery);
+        // Slack's requests carry their own signature, so its routes sit beside the admin site's, outside its CSRF and sessions.
+        webPlugins.push(slack.routes);
+        logger.info({ platform: 'slack', transport: slack.transport, workspaces: slack.workspaces.mode }, 'slack adapter on');
       }
     }
 
@@ -107,6 +123,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       ],
       isShuttingDown: () => shuttingDown,
     });
+    for (const plugin of webPlugins) await web.register(plugin);
     cleanups.push(() => web.close());
     const url = await web.listen({ host: config.host, port: config.port });
     logger.info({ url, publicUrl: config.publicUrl }, 'web server listening');

@@ -86,6 +86,40 @@ export const policy = {
   'matching.run-scheduled-round': systemOnly,
   'matching.announce-round': systemOnly,
   'matching.schedule-round': systemOnly,
+  // The admin site (core/admin, web-admin): staff ask for a sign-in link, read the site's pages
+  // (dashboard, lists, history, audit log, CSV exports) and retry failed deliveries.
+  'admin.login-link': { roles: staff, statuses: active },
+  'admin.view': { roles: staff, statuses: active },
+  'outbox.retry': { roles: staff, statuses: active },
+  // The mentorship toolkit (core/sessions, core/goals, core/feedback): only the pair acts on its own
+  // mentorship's toolkit (anyone else gets not-found); jobs send the reminders.
+  'session.propose': { roles: everyone, statuses: active },
+  'session.confirm': { roles: everyone, statuses: active },
+  'session.reschedule': { roles: everyone, statuses: active },
+  'session.cancel': { roles: everyone, statuses: active },
+  'session.attendance': { roles: everyone, statuses: active },
+  'session.notes': { roles: everyone, statuses: active },
+  'session.view': { roles: everyone, statuses: active },
+  'goal.add': { roles: everyone, statuses: active },
+  'goal.update': { roles: everyone, statuses: active },
+  'goal.list': { roles: everyone, statuses: active },
+  'task.add': { roles: everyone, statuses: active },
+  'task.done': { roles: everyone, statuses: active },
+  'feedback.rate-session': { roles: everyone, statuses: active },
+  'feedback.final-review': { roles: everyone, statuses: active },
+  'feedback.view': { roles: everyone, statuses: active },
+  'sessions.remind': systemOnly,
+  'goals.remind': systemOnly,
+  // Reports (core/reports): a member not yet approved can be harassed too, so they may report; staff handle reports.
+  'report.create': { roles: everyone, statuses: settingUp },
+  'reports.list': { roles: staff, statuses: active },
+  'reports.view': { roles: staff, statuses: active },
+  'reports.note': { roles: staff, statuses: active },
+  'reports.assign': { roles: staff, statuses: active },
+  'reports.warn': { roles: staff, statuses: active },
+  'reports.resolve': { roles: staff, statuses: active },
+  'reports.suspend-member': { roles: staff, statuses: active },
+  'reports.cancel-mentorship': { roles: staff, statuses: active },
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCaseName = keyof typeof policy;

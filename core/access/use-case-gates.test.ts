@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { actorFor, fixedClock, makeCommunity, makeMember, makeMentorship, makeSkill, newcomer, type BuiltCommunity, type BuiltMember } from '../../test/builders.js';
 import { useTestDatabase } from '../../test/database.js';
+import { toolkitGateCalls } from '../../test/toolkit-gate-calls.js';
+import { createLoginLink } from '../admin/create-login-link.js';
+import { viewDashboard } from '../admin/dashboard.js';
+import { exportCsv } from '../admin/export-csv.js';
+import { listAuditLog } from '../admin/list-audit-log.js';
+import { listMembers } from '../admin/list-members.js';
+import { listMentorships, viewMentorship } from '../admin/mentorship-records.js';
+import { retryDelivery } from '../admin/retry-delivery.js';
 import { ensureCommunity } from '../communities/ensure-community.js';
 import { updateSettings } from '../communities/update-settings.js';
 import { viewSettings } from '../communities/view-settings.js';
@@ -158,6 +166,26 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
   'matching.run-scheduled-round': [async (deps, actor, community) => runScheduledRound(deps, actor, { roundId: await roundIn(deps, community) })],
   'matching.announce-round': [(deps, actor, community) => announceRound(deps, actor, { communityId: community.id })],
   'matching.schedule-round': [(deps, actor, community) => scheduleNextRound(deps, actor, { communityId: community.id })],
+  'admin.login-link': [(deps, actor) => createLoginLink(deps, actor, { publicUrl: 'https://mentor.example.org' })],
+  'admin.view': [
+    (deps, actor) => viewDashboard(deps, actor),
+    (deps, actor) => listMembers(deps, actor, { status: 'ACTIVE' }),
+    (deps, actor) => listMentorships(deps, actor, {}),
+    async (deps, actor, community) => {
+      const [mentor, mentee] = [await makeMember(deps.db, community), await makeMember(deps.db, community)];
+      return viewMentorship(deps, actor, { mentorshipId: (await makeMentorship(deps.db, community, { mentor, mentee })).id });
+    },
+    (deps, actor) => listAuditLog(deps, actor),
+    (deps, actor) => exportCsv(deps, actor, { export: 'members' }),
+  ],
+  'outbox.retry': [
+    async (deps, actor, community) => {
+      const row = await deps.db.insertInto('outbox').values({ community_id: community.id, kind: 'dm', payload: '{}', dedupe_key: `dead:${randomUUID()}`, status: 'DEAD' }).returning('id').executeTakeFirstOrThrow();
+      return retryDelivery(deps, actor, { outboxId: row.id });
+    },
+  ],
+  // Sessions, goals, feedback and reports: set up in test/toolkit-gate-calls.ts.
+  ...toolkitGateCalls,
 };
 
 const roles: MemberRole[] = ['REGULAR', 'ADMIN', 'OWNER'];

@@ -65,6 +65,17 @@ export const communitySettingsV1 = z.object({
       logoUrl: z.url({ protocol: /^https$/, error: 'Use an https:// address for the logo.' }).max(500).nullable().default(null),
     })
     .prefault({}),
+  /** The public pages (web-admin /p/:id): what the program is about, and the questions owners answer up front. */
+  about: z.string().trim().max(3000, 'Keep the description under 3,000 characters.').default(''),
+  faq: z
+    .array(
+      z.object({
+        question: z.string().trim().min(1, 'Write the question.').max(200, 'Keep the question under 200 characters.'),
+        answer: z.string().trim().min(1, 'Write the answer.').max(1500, 'Keep the answer under 1,500 characters.'),
+      }),
+    )
+    .max(20, 'At most 20 questions.')
+    .default([]),
   /** How long a member who left the server is kept before the monthly purge deletes them. */
   leftMemberRetentionDays: z.int().min(7).max(3650).default(90),
   /** Match score weights and the matching round schedule (see core/matching/matching-settings.ts). */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { listCommands } from '../../core/commands/command-catalog.js';
+import { commandCatalog } from '../../core/commands/commands.js';
+import { parseCommandText, parseUserMention, tokenize } from './command-text.js';
+import { actionHandlers } from './listeners/actions/handlers.js';
+import { builtCommands, commandHandlers } from './listeners/commands/handlers.js';
+import { notYetBuilt } from './listeners/commands/coming-soon.js';
+
+describe('the /mentor command text', () => {
+  it('finds one- and two-word subcommands from commands.json, whatever the case', () => {
+    expect(parseCommandText(commandCatalog, 'join')).toMatchObject({ kind: 'command', path: 'join', options: {} });
+    expect(parseCommandText(commandCatalog, '  Data   EXPORT ')).toMatchObject({ kind: 'command', path: 'data export' });
+    expect(parseCommandText(commandCatalog, 'session schedule')).toMatchObject({ kind: 'command', path: 'session schedule' });
+  });
+
+  it('reads mentions as Slack escapes them, with or without a name', () => {
+    expect(parseCommandText(commandCatalog, 'profile <@U123ABC|ada lovelace>')).toMatchObject({ kind: 'command', options: { member: 'U123ABC' } });
+    expect(parseCommandText(commandCatalog, 'request <@W99>')).toMatchObject({ kind: 'command', path: 'request', options: { member: 'W99' } });
+    expect(parseUserMention('<#C1|general>')).toBeNull();
+    expect(tokenize('profile <@U1|two words> extra')).toEqual(['profile', '<@U1|two words>', 'extra']);
+  });
+
+  it('reads choices by value or name, and the last free-text option to the end', () => {
+    expect(parseCommandText(commandCatalog, 'find TypeScript mentor')).toMatchObject({ kind: 'command', options: { skill: 'TypeScript', 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'find rust a mentee')).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('says what is wrong with options, with the usage', () => {
+    expect(parseCommandText(commandCatalog, 'profile ada')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` should mention someone, like @name.', usage: '/mentor profile [member]' }));
+    expect(parseCommandText(commandCatalog, 'request')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` is missing.' }));
+    expect(parseCommandText(commandCatalog, 'join now please')).toEqual(expect.objectContaining({ kind: 'invalid', problem: 'I did not understand `now please`.' }));
+  });
+
+  it('leaves unknown subcommands and an empty text to the help', () => {
+    expect(parseCommandText(commandCatalog, '')).toEqual({ kind: 'unknown', typed: '' });
+    expect(parseCommandText(commandCatalog, 'dance all night')).toEqual({ kind: 'unknown', typed: 'dance all' });
+  });
+});
+
+describe('handler coverage', () => {
+  it('gives every command in commands.json exactly one of: a handler, or "coming soon"', () => {
+    const paths = listCommands(commandCatalog).map((command) => command.path.join(' '));
+    for (const path of paths) {
+      const built = path in builtCommands;
+      const soon = notYetBuilt.includes(path);
+      expect(built !== soon, `${path}: built=${built} comingSoon=${soon}`).toBe(true);
+    }
+    expect([...commandHandlers.keys()].sort()).toEqual([...paths].sort());
+  });
+
+  it('routes every interaction id the core builds today', () => {
+    expect([...actionHandlers.keys()].sort()).toEqual([
+      'data:erase', 'data:keep', 'notifications:edit', 'notifications:save', 'onboard:open', 'onboard:submit',
+      'profile:edit', 'profile:levels', 'profile:save', 'profile:save-levels', 'profile:view',
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import { resolveActor } from '../../core/access/resolve-actor.js';
+import { commandCatalog } from '../../core/commands/commands.js';
+import type { CoreDeps } from '../../core/deps.js';
+import { showHelp } from '../../core/help/show-help.js';
+import { parseInteractionId } from '../../core/interaction-ids.js';
+import type { Log } from '../../core/ports/log.js';
+import { privateMessage, type FormValues } from '../../core/reply.js';
+import { parseCommandText } from './command-text.js';
+import { FormNotOpenedError, isRevokedAccess, StaleInteractionError } from './errors.js';
+import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
+import { actionHandlers } from './listeners/actions/handlers.js';
+import { commandHandlers } from './listeners/commands/handlers.js';
+import { createResponder, type AckFn, type InteractionSurface, type Responder } from './responder.js';
+import { formValues, inputBlockIds, readViewMetadata, type ViewStateValues } from './view-state.js';
+import type { SlackWorkspaces } from './workspaces.js';
+
+export interface SlackRouterOptions {
+  readonly deps: CoreDeps;
+  readonly log: Log;
+  readonly workspaces: Pick<SlackWorkspaces, 'communityFor' | 'revoke'>;
+  /** Defaults to every command in commands.json; tests may narrow it. */
+  readonly commands?: ReadonlyMap<string, CommandHandler>;
+  readonly actions?: ReadonlyMap<string, ActionHandler>;
+}
+
+export interface SlackRouter {
+  command(args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void>;
+  action(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void>;
+  view(args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void>;
+}
+
+export const routerMessages = {
+  notSetUp: 'The mentor app is not set up in this workspace yet. Ask whoever installed it to install it again.',
+  stale: 'This button or form is out of date. Run the command again to get a fresh one.',
+  formExpired: 'Slack gives an app 3 seconds to open a form, and that time ran out. Run the command again.',
+  formFailed: 'Slack did not let me open the form just now. Please try again in a moment.',
+  revoked: 'The mentor app lost its access to this workspace. Ask an admin to install it again.',
+  failed: 'Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.',
+} as const;
+
+/** Who and where, as read from a Bolt payload. */
+interface Arrival {
+  readonly teamId: string;
+  readonly userId: string;
+  readonly userName: string;
+  readonly kind: string;
+}
+
+/**
+ * The one interaction router: the `/mentor` command by the subcommand path in
+ * its text, buttons and selects by the area and action of their `action_id`,
+ * form submissions by their `callback_id` (`core/interaction-ids.ts`). It
+ * acknowledges commands and buttons before any work (Slack's 3 s), resolves
+ * the community and the acting member afresh each time (the core
+ * re-authorizes every call with it), and is the top-level error handler: a
+ * failure is logged and answered privately, and the promise never rejects.
+ */
+export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
+  const { deps, log, workspaces } = options;
+  const commands = options.commands ?? commandHandlers;
+  const actions = options.actions ?? actionHandlers;
+
+  async function run(arrival: Arrival, client: webApi.WebClient, respond: Responder, work: (context: HandlerContext) => Promise<void>): Promise<void> {
+    const details = { teamId: arrival.teamId, userId: arrival.userId, kind: arrival.kind };
+    try {
+      const community = await workspaces.communityFor(arrival.teamId);
+      if (!community) return await respond.send(privateMessage([routerMessages.notSetUp]));
+      const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: arrival.userId });
+      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond });
+    } catch (error) {
+      await answerFailure(error, respond, details);
+    } finally {
+      // A form nobody answered closes; a command or button was acknowledged at the start.
+      await respond.close().catch((error: unknown) => log.warn({ ...details, err: error }, 'could not acknowledge a Slack request'));
+    }
+  }
+
+  async function answerFailure(error: unknown, respond: Responder, details: Record<string, unknown> & { teamId: string }): Promise<void> {
+    let reply: string = routerMessages.failed;
+    const revoked = isRevokedAccess(error) || (error instanceof FormNotOpenedError && isRevokedAccess(error.cause));
+    if (revoked) {
+      log.warn({ ...details, err: error }, 'the workspace revoked the app\'s token');
+      await workspaces.revoke(details.teamId, 'a Web API call answered that the token is revoked').catch((second: unknown) => log.error({ ...details, err: second }, 'could not mark the workspace revoked'));
+      reply = routerMessages.revoked;
+    } else if (error instanceof FormNotOpenedError) {
+      log.warn({ ...details, err: error.cause ?? error, reason: error.reason }, 'could not open a Slack form');
+      reply = error.reason === 'expired' ? routerMessages.formExpired : routerMessages.formFailed;
+    } else if (error instanceof StaleInteractionError) {
+      log.info({ ...details, reason: error.message }, 'stale interaction');
+      reply = routerMessages.stale;
+    } else {
+      log.error({ ...details, err: error }, 'Slack interaction failed');
+    }
+    try {
+      await respond.send(privateMessage([reply]));
+    } catch (second) {
+      log.warn({ ...details, err: second }, 'could not tell the user about the failure');
+    }
+  }
+
+  return {
+    async command({ command, ack, respond, client }) {
+      const surface: InteractionSurface = { userId: command.user_id, triggerId: command.trigger_id, responseUrl: command.response_url, channelId: command.channel_id };
+      const responder = createResponder({ surface, client, ack: ack as AckFn, respond });
+      await responder.defer();
+      const arrival = { teamId: command.team_id, userId: command.user_id, userName: command.user_name, kind: 'command' };
+      await run(arrival, client, responder, async (context) => {
+        const parsed = parseCommandText(commandCatalog, command.text);
+        if (parsed.kind === 'invalid') return context.respond.send(privateMessage([`${parsed.problem} Usage: \`${parsed.usage}\``]));
+        const handler = parsed.kind === 'command' ? commands.get(parsed.path) : undefined;
+        if (parsed.kind === 'unknown' || !handler) {
+          const help = showHelp(context.actor, commandCatalog);
+          const typed = parsed.kind === 'unknown' ? parsed.typed : parsed.path;
+          const lead = typed ? [`\`/${commandCatalog.name} ${typed}\` is not a command I know. `] : [];
+          return context.respond.send(help.ok ? { ...help.value, body: [...lead, ...help.value.body] } : privateMessage([...lead]));
+        }
+        await handler(context, { path: parsed.path, options: parsed.options });
+      });
+    },
+
+    async action({ body, action, ack, respond, client }) {
+      const view = body.view ? { id: body.view.id, type: body.view.type === 'home' ? ('home' as const) : ('modal' as const) } : undefined;
+      const surface: InteractionSurface = {
+        userId: body.user.id,
+        triggerId: body.trigger_id,
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        ...(body.channel?.id ? { channelId: body.channel.id } : view?.type === 'modal' ? readViewMetadata(body.view?.private_metadata) : {}),
+        ...(view ? { view } : {}),
+      };
+      const responder = createResponder({ surface, client, ack: ack as AckFn, respond });
+      await responder.defer();
+      const arrival = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.username ?? body.user.name ?? '', kind: 'block_actions' };
+      await run(arrival, client, responder, async (context) => {
+        const id = parseInteractionId(action.action_id);
+        const handler = id ? actions.get(`${id.area}:${id.action}`) : undefined;
+        if (!id || !handler) throw new StaleInteractionError(`no handler for action ${action.action_id}`);
+        const values: FormValues =
+          action.type === 'static_select' ? { selected: action.selected_option ? [action.selected_option.value] : [] }
+          : action.type === 'multi_static_select' ? { selected: action.selected_options.map((choice) => choice.value) }
+          : {};
+        await handler(context, { args: id.args, values });
+      });
+    },
+
+    async view({ body, view, ack, client }) {
+      const metadata = readViewMetadata(view.private_metadata);
+      const surface: InteractionSurface = {
+        userId: body.user.id,
+        triggerId: body.trigger_id,
+        ...metadata,
+        view: { id: view.id, type: 'modal' },
+        submittedInputs: inputBlockIds(view),
+      };
+      const responder = createResponder({ surface, client, ack: ack as AckFn });
+      const arrival = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name ?? '', kind: 'view_submission' };
+      await run(arrival, client, responder, async (context) => {
+        const id = parseInteractionId(view.callback_id);
+        const handler = id ? actions.get(`${id.area}:${id.action}`) : undefined;
+        if (!id || !handler) throw new StaleInteractionError(`no handler for form ${view.callback_id}`);
+        await handler(context, { args: id.args, values: formValues(view.state.values as ViewStateValues) });
+      });
+    },
+  };
+}
