@@ -1,7 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { adminSite } from './admin-site.js';
+import type { AdminSiteOptions } from './options.js';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes.js';
 
-export type WebAppOptions = HealthRoutesOptions;
+export type { AdminSiteOptions } from './options.js';
+
+export interface WebAppOptions extends HealthRoutesOptions {
+  /** The admin site and public pages; left out, the server answers only the health checks. */
+  readonly admin?: AdminSiteOptions;
+}
 
 /**
  * The web site as a Fastify plugin: `server.ts` only creates the instance and
@@ -15,4 +22,5 @@ export const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) =>
     return reply.code(status).send({ error: status >= 500 ? 'Something went wrong on our side.' : error.message });
   });
   await app.register(healthRoutes, options);
+  if (options.admin) await app.register(adminSite, options.admin);
 };
