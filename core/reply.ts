@@ -48,10 +48,10 @@ export interface SelectAction {
 
 export type MessageAction = ButtonAction | SelectAction;
 
-/** A file sent with the message, such as a data export. */
+/** A file sent with the message, such as a data export or a session's calendar file (.ics). */
 export interface Attachment {
   readonly fileName: string;
-  readonly contentType: 'application/json';
+  readonly contentType: 'application/json' | 'text/calendar';
   readonly content: string;
 }
 

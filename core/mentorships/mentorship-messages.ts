@@ -99,6 +99,8 @@ export const notices = {
     dm('Request withdrawn', [`The mentorship request "${topic(mentorship)}" was withdrawn: the other member is not available at the moment.`]),
   cancelled: (mentorship: MentorshipRecord, by: MemberRecord | null, reason: string | null) =>
     dm('Mentorship ended', [who(by), ` ended your mentorship "${topic(mentorship)}".`, ...(reason ? [` Reason: ${reason}`] : [])]),
+  cancelledByAdmin: (mentorship: MentorshipRecord) =>
+    dm('Mentorship ended', [`An admin of the program ended your mentorship "${topic(mentorship)}". Contact an admin if you have questions.`]),
   expired: (mentorship: MentorshipRecord, receiver: MemberRecord | null) =>
     dm('Request expired', [who(receiver), ` did not answer your mentorship request "${topic(mentorship)}" in time, so it expired. Here is who else could be a good match.`], {
       actions: [button(interactionId('suggestions', 'next'), 'See the next suggestion', 'primary')],

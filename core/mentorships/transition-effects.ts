@@ -103,8 +103,10 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
       for (const recipient of [sender, receiver]) if (recipient && recipient.id !== actorMember?.id) dm(recipient, notices.retracted(mentorship));
       break;
     case 'cancel':
-      dm(actorMember ? member(otherParty(mentorship, actorMember.id)) : null, notices.cancelled(mentorship, actorMember, context.reason));
-      closeSpace(closing(mentorship, context.notice ? ['This mentorship has ended.'] : [who(actorMember), ' ended this mentorship.']));
+      // An admin ending a relation (on a report) tells both sides, without the admin's reason: it may point to whoever reported.
+      if (context.actor.kind === 'admin') for (const side of [pair.mentor, pair.mentee]) dm(side, notices.cancelledByAdmin(mentorship));
+      else dm(actorMember ? member(otherParty(mentorship, actorMember.id)) : null, notices.cancelled(mentorship, actorMember, context.reason));
+      closeSpace(closing(mentorship, context.notice || context.actor.kind === 'admin' ? ['This mentorship has ended.'] : [who(actorMember), ' ended this mentorship.']));
       break;
     case 'complete':
       closeSpace(closing(mentorship, ['This mentorship reached its end date. Congratulations on the work you did together!']));

@@ -43,7 +43,8 @@ export const transitionTable: readonly TransitionRule[] = [
   // Seed 003.
   { from: 'PENDING', action: 'accept', to: 'ACCEPTED', by: ['RECEIVER'], when: 'no-approval' },
   { from: 'PENDING', action: 'reject', to: 'REJECTED', by: ['RECEIVER'] },
-  { from: 'ACCEPTED', action: 'cancel', to: 'CANCELLED', by: ['PARTY'], needs: 'reason' },
+  // Admins too, acting on a report (core/reports/admin-cancel-mentorship.ts).
+  { from: 'ACCEPTED', action: 'cancel', to: 'CANCELLED', by: ['PARTY', 'ADMIN'], needs: 'reason' },
   { from: 'ACCEPTED', action: 'complete', to: 'COMPLETED', by: ['SYSTEM'] },
   { from: 'PENDING', action: 'withdraw', to: 'WITHDRAWN', by: ['SENDER'] },
   // Admin approval, when the community asks for it.
@@ -55,7 +56,7 @@ export const transitionTable: readonly TransitionRule[] = [
   // Pause and resume, by hand or on the resume date.
   { from: 'ACCEPTED', action: 'pause', to: 'PAUSED', by: ['PARTY'], needs: 'resume-date' },
   { from: 'PAUSED', action: 'resume', to: 'ACCEPTED', by: ['PARTY', 'SYSTEM'] },
-  { from: 'PAUSED', action: 'cancel', to: 'CANCELLED', by: ['PARTY'], needs: 'reason' },
+  { from: 'PAUSED', action: 'cancel', to: 'CANCELLED', by: ['PARTY', 'ADMIN'], needs: 'reason' },
   // A later end date both sides agreed to (the proposal itself changes no status).
   { from: 'ACCEPTED', action: 'extend', to: 'ACCEPTED', by: ['PARTY'], needs: 'end-date' },
   { from: 'PAUSED', action: 'extend', to: 'PAUSED', by: ['PARTY'], needs: 'end-date' },

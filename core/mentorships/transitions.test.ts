@@ -37,7 +37,8 @@ function expectedKinds(rule: TransitionRule, who: Who): string[] {
       // A member taking their own request back tells the other side; an admin or the system tells both.
       return who === 'ADMIN' || who === 'SYSTEM' ? ['dm', 'dm'] : ['dm'];
     case 'cancel':
-      return ['dm', 'space.archive', 'space.post'];
+      // An admin ending a relation tells both sides.
+      return who === 'ADMIN' ? ['dm', 'dm', 'space.archive', 'space.post'] : ['dm', 'space.archive', 'space.post'];
     case 'complete':
       return ['space.archive', 'space.post'];
     case 'pause':
@@ -92,7 +93,8 @@ describe('the transition table', () => {
     // Seed 003, exactly.
     expect(ruleFor('PENDING', 'accept', false)).toMatchObject({ to: 'ACCEPTED', by: ['RECEIVER'] });
     expect(ruleFor('PENDING', 'reject', false)).toMatchObject({ to: 'REJECTED', by: ['RECEIVER'] });
-    expect(ruleFor('ACCEPTED', 'cancel', false)).toMatchObject({ to: 'CANCELLED', by: ['PARTY'] });
+    // Either side, as the seed says; admins too, acting on a report (this program's extension).
+    expect(ruleFor('ACCEPTED', 'cancel', false)).toMatchObject({ to: 'CANCELLED', by: ['PARTY', 'ADMIN'] });
     expect(ruleFor('ACCEPTED', 'complete', false)).toMatchObject({ to: 'COMPLETED', by: ['SYSTEM'] });
     expect(ruleFor('PENDING', 'withdraw', false)).toMatchObject({ to: 'WITHDRAWN', by: ['SENDER'] });
   });

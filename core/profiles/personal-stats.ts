@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { mentorRating, minRatingsForAverage } from '../feedback/mentor-rating.js';
 import type { Database } from '../store/database.js';
 
-/** Ratings are shown only from this many on, so one harsh or kind rating does not define a mentor. */
-export const minRatingsForAverage = 3;
+export { minRatingsForAverage };
 
 export interface PersonalStats {
   readonly sessionsCompleted: number;
@@ -11,6 +11,7 @@ export interface PersonalStats {
   /** As a mentor. */
   readonly menteesHelped: number;
   readonly volunteerHours: number;
+  /** Ratings received as a mentor. */
   readonly ratingCount: number;
   /** Null below {@link minRatingsForAverage} ratings. */
   readonly averageRating: number | null;
@@ -46,11 +47,8 @@ export async function personalStats(db: Kysely<Database>, memberId: number): Pro
     .where('status', 'in', ['ACCEPTED', 'PAUSED', 'COMPLETED'])
     .select(sql<number>`count(distinct mentee_id)::int`.as('count'))
     .executeTakeFirstOrThrow();
-  const ratings = await db
-    .selectFrom('feedback')
-    .where('subject_id', '=', memberId)
-    .select([sql<number>`count(*)::int`.as('count'), sql<number | null>`avg(rating)::float8`.as('average')])
-    .executeTakeFirstOrThrow();
+  // As a mentor only, the same reading the feedback feature uses (core/feedback/mentor-rating.ts).
+  const ratings = await mentorRating(db, memberId);
 
   return {
     sessionsCompleted: sessions.count,
@@ -59,7 +57,7 @@ export async function personalStats(db: Kysely<Database>, memberId: number): Pro
     menteesHelped: mentees.count,
     volunteerHours: toHours(sessions.mentorMinutes),
     ratingCount: ratings.count,
-    averageRating: ratings.count >= minRatingsForAverage && ratings.average !== null ? Math.round(ratings.average * 10) / 10 : null,
+    averageRating: ratings.average,
   };
 }
 
