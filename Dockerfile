@@ -26,6 +26,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The admin site's templates and stylesheet are read at run time, next to the compiled code.
+COPY --from=build /app/web-admin/views ./dist/web-admin/views
+COPY --from=build /app/web-admin/public ./dist/web-admin/public
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -122,6 +122,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         { name: coordination.kind === 'redis' ? 'redis' : 'coordination', check: () => coordination.ping() },
       ],
       isShuttingDown: () => shuttingDown,
+      admin: {
+        db: database.db,
+        clock: systemClock,
+        publicUrl: config.publicUrl,
+        secretKey,
+        // Counters on Redis when REDIS_URL is set, so every replica counts the same visitor.
+        rateLimiter: coordination.rateLimits,
+        cacheTemplates: config.env === 'production',
+      },
     });
     for (const plugin of webPlugins) await web.register(plugin);
     cleanups.push(() => web.close());
