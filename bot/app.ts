@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock } from '../core/ports/clock.js';
 import type { PlatformDelivery } from '../core/ports/delivery.js';
 import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
+import { quietHoursDeferral } from '../core/outbox/quiet-hours.js';
 import { scheduledJobs } from '../core/jobs/registry.js';
 import { startCronScheduler } from './scheduler.js';
 import { startDiscordAdapter } from '../adapters/discord/start.js';
@@ -108,6 +109,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       clock: systemClock,
       deliveries,
       workerId: replicaId,
+      deferUntil: quietHoursDeferral(database.db),
       log: logger.child({ component: 'outbox' }),
     });
     dispatcher.start();

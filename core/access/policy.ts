@@ -110,6 +110,9 @@ export const policy = {
   'feedback.view': { roles: everyone, statuses: active },
   'sessions.remind': systemOnly,
   'goals.remind': systemOnly,
+  'engagement.check-in-silent-pairs': systemOnly,
+  'engagement.send-digest': systemOnly,
+  'engagement.send-admin-summary': systemOnly,
   // Reports (core/reports): a member not yet approved can be harassed too, so they may report; staff handle reports.
   'report.create': { roles: everyone, statuses: settingUp },
   'reports.list': { roles: staff, statuses: active },

@@ -34,6 +34,9 @@ import { declineRequest } from '../mentorships/decline-request.js';
 import { expirePendingRequests } from '../mentorships/expire-pending-requests.js';
 import { extendMentorship } from '../mentorships/extend-mentorship.js';
 import { findSilentMentorships } from '../mentorships/find-silent-mentorships.js';
+import { checkInSilentPairs } from '../engagement/check-in-silent-pairs.js';
+import { sendAdminSummary } from '../engagement/send-admin-summary.js';
+import { sendWeeklyDigest } from '../engagement/send-weekly-digest.js';
 import { listMemberMentorships } from '../mentorships/list-member-mentorships.js';
 import { openRequestForm } from '../mentorships/open-request-form.js';
 import { pauseMentorship } from '../mentorships/pause-mentorship.js';
@@ -146,6 +149,9 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
   'mentorships.resume-due': [(deps, actor, community) => resumeDueMentorships(deps, actor, { communityId: community.id })],
   'mentorships.record-activity': [(deps, actor, community) => recordSpaceActivity(deps, actor, { communityId: community.id, spaceId: 'space-1', messages: 2, at: new Date('2026-03-01T11:00:00Z') })],
   'mentorships.find-silent': [(deps, actor, community) => findSilentMentorships(deps, actor, { communityId: community.id })],
+  'engagement.check-in-silent-pairs': [(deps, actor, community) => checkInSilentPairs(deps, actor, { communityId: community.id })],
+  'engagement.send-digest': [(deps, actor, community) => sendWeeklyDigest(deps, actor, { communityId: community.id })],
+  'engagement.send-admin-summary': [(deps, actor, community) => sendAdminSummary(deps, actor, { communityId: community.id })],
   'community.ensure': [
     (deps, actor) => ensureCommunity(deps, actor, { platform: 'slack', externalId: `T${randomUUID()}`, name: 'Other', ownerPlatformUserId: 'U1', ownerDisplayName: 'One' }),
   ],

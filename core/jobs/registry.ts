@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { systemActor } from '../access/actor.js';
 import { purgeMembers } from '../members/purge-members.js';
 import { pruneDeliveredOutbox } from '../outbox/prune-delivered.js';
+import { adminSummaryJob, silentPairsJob, weeklyDigestJob } from './engagement-jobs.js';
 import type { JobDefinition } from './job.js';
 import { pruneJobRuns } from './job-runs.js';
 import { matchingRoundsJob } from './matching-jobs.js';
@@ -50,11 +51,10 @@ export const monthlyPurgeJob: JobDefinition = {
 /**
  * Every scheduled job of the bot, in one place. Each is a thin call into the
  * core; a feature adds its job here when its core function exists.
- *
- * Still to come with their features (issue #7): silent-pair check-ins, the weekly digest,
- * matching rounds on each community's schedule with the heads-up the day
- * before, and the weekly admin summary.
  */
 export function scheduledJobs(): JobDefinition[] {
-  return [completeMentorshipsJob, resumeMentorshipsJob, expireRequestsJob, sessionRemindersJob, goalRemindersJob, matchingRoundsJob, monthlyPurgeJob, housekeepingJob];
+  return [
+    completeMentorshipsJob, resumeMentorshipsJob, expireRequestsJob, sessionRemindersJob, goalRemindersJob, matchingRoundsJob,
+    silentPairsJob, weeklyDigestJob, adminSummaryJob, monthlyPurgeJob, housekeepingJob,
+  ];
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { CorruptDataError } from '../errors.js';
-import type { Database, MemberUpdate, SkillDirection } from '../store/database.js';
+import type { Database, MemberRole, MemberUpdate, SkillDirection } from '../store/database.js';
 import { availability } from './availability.js';
 import type { MemberRecord, MemberSkill } from './member.js';
 import { notificationPreferences } from './notification-preferences.js';
@@ -55,6 +55,19 @@ export async function findMember(db: Kysely<Database>, communityId: number, memb
   if (options.lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toMember(row) : null;
+}
+
+/**
+ * The community's ACTIVE members who were not erased, by id; `roles` narrows
+ * them (the admins and owners to tell something), `ids` to the members asked for.
+ */
+export async function listActiveMembers(db: Kysely<Database>, communityId: number, filter: { roles?: readonly MemberRole[]; ids?: readonly number[] } = {}): Promise<MemberRecord[]> {
+  if (filter.ids?.length === 0) return [];
+  let query = db.selectFrom('members').select(columns).where('community_id', '=', communityId).where('status', '=', 'ACTIVE').where('erased_at', 'is', null);
+  if (filter.roles) query = query.where('role', 'in', filter.roles);
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  const rows = await query.orderBy('id').execute();
+  return rows.map(toMember);
 }
 
 export async function findMemberByPlatformUser(db: Kysely<Database>, communityId: number, platformUserId: string): Promise<MemberRecord | null> {

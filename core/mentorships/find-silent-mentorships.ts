@@ -17,14 +17,15 @@ export interface SilentMentorship {
 /**
  * Running relations whose space has been quiet for `days` (default: the
  * community's silent-pair setting), for the job that nudges them. Paused
- * relations are left alone. Quietest first.
+ * relations are left alone. Quietest first. `asOf` (default: the clock) is
+ * the instant the silence is measured to, so a job reads it from its slot.
  */
-export async function findSilentMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number; days?: number }): Promise<Outcome<SilentMentorship[]>> {
+export async function findSilentMentorships(deps: CoreDeps, actor: Actor, input: { communityId: number; days?: number; asOf?: Date }): Promise<Outcome<SilentMentorship[]>> {
   const denied = authorize(actor, 'mentorships.find-silent');
   if (denied) return denied;
   const community = await requireCommunity(deps.db, input.communityId);
   const days = input.days ?? community.settings.reminders.silentPairDays;
-  const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
+  const cutoff = new Date((input.asOf ?? deps.clock.now()).getTime() - days * 86_400_000);
   const quietSince = sql<Date>`coalesce(last_activity_at, accepted_at, created_at)`;
   const rows = await deps.db
     .selectFrom('mentorships')

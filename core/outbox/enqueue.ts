@@ -14,6 +14,8 @@ import type { Database } from '../store/database.js';
 export interface DirectMessagePayload {
   readonly recipientMemberId: number;
   readonly message: Message;
+  /** Delivered even inside the recipient's quiet hours: waiting would make it useless (the 1-hour session reminder). */
+  readonly urgent?: true;
 }
 
 /**

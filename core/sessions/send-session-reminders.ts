@@ -27,7 +27,8 @@ export const reminderLookaheadMs = 5 * 60_000;
  *   at their end instead; when that would be within the last hour, it is
  *   dropped, as the 1-hour reminder follows anyway. A session confirmed less
  *   than 23 hours ahead gets none: the confirmation was the reminder.
- * - The 1-hour reminder is never deferred.
+ * - The 1-hour reminder is never deferred, and is marked `urgent` so the
+ *   dispatcher's quiet hours let it through.
  *
  * `reminded_*_at` marks a session done per reminder; dedupe keys carry the
  * calendar sequence, so a rescheduled session is reminded again at its new time.
@@ -74,7 +75,7 @@ export async function sendSessionReminders(deps: CoreDeps, actor: Actor, input: 
         enqueue(trx, {
           communityId: community.id,
           kind: 'dm',
-          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, before) },
+          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, before), ...(before === '1h' ? { urgent: true as const } : {}) },
           dedupeKey: `session:${session.id}:reminder:${before}:${session.calendarSequence}:${to.id}`,
           dueAt,
         });
