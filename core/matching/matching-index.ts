@@ -218,10 +218,40 @@ export class MatchingIndex {
     const mentorMinutes = context.windowMinutes;
     const mentorOnly = context.ownMentorOnly;
     let threshold = -Infinity;
+    // The most any part but the skill can add (every fit is at most 1, weights are never negative;
+    // availability cannot beat the mentor's own free hours).
+    const restAtMost = typesWeight + (mentorMinutes > 0 ? availabilityWeight * availabilityFit(mentorMinutes) : 0) + timezoneWeight + experienceWeight + mentorOnly;
     for (const skill of skills) {
       const offered = context.offeredLevel[skill]!;
-      const end = this.soughtByStart[skill + 1]!;
-      for (let at = this.soughtByStart[skill]!; at < end && levels[at]! <= offered; at++) {
+      const start = this.soughtByStart[skill]!;
+      // Seekers are stored by wanted level ascending; walk from the highest level the mentor covers
+      // down. Higher wanted levels score more, so the heap's threshold rises early and more
+      // candidates skip the weekly-window overlap below. Ties rank by member id, so the order of the
+      // walk never changes the answer.
+      let low = start;
+      let high = this.soughtByStart[skill + 1]!;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (levels[middle]! <= offered) low = middle + 1;
+        else high = middle;
+      }
+      // A mentee seeking this one skill scores at most its skill points plus `restAtMost`, and the skill
+      // points only fall as the walk goes down the levels: once that bound is under the heap's
+      // threshold, the remaining single-skill seekers of this list cannot get in and are passed over.
+      let singlesOut = false;
+      let boundLevel = -1;
+      for (let at = low - 1; at >= start; at--) {
+        if (skillCount[at] === 1) {
+          if (singlesOut) continue;
+          if (threshold > -Infinity && levels[at] !== boundLevel) {
+            boundLevel = levels[at]!;
+            // The margin keeps floating-point rounding from passing over a candidate that ties.
+            if (skillWeight * skillFit(offered, boundLevel) + restAtMost < threshold - 1e-9) {
+              singlesOut = true;
+              continue;
+            }
+          }
+        }
         const mentee = slots[at]!;
         if (checkSeen) {
           if (seenStamp[mentee] === stamp) continue;
