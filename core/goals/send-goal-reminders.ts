@@ -43,7 +43,7 @@ export async function sendGoalReminders(deps: CoreDeps, actor: Actor, input: { c
     const send = async (to: MemberRecord | null, message: Message, key: string) => {
       if (!to || to.erasedAt || to.notificationPreferences.channels.goals === 'off') return;
       const dueAt = afterQuietHours(now, quietHoursOf(to, community.settings.defaultQuietHours), zoneOf(to, community));
-      if (await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: to.id, message }, dedupeKey: `${key}:${to.id}`, dueAt })) sent++;
+      if (await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: to.id, message, timely: true }, dedupeKey: `${key}:${to.id}`, dueAt })) sent++;
     };
     for (const { goal, mentorId, menteeId } of due.goals) {
       const notice = dueNoticeFor(daysBetween(today, goal.dueDate ?? today));

@@ -16,6 +16,12 @@ export interface DirectMessagePayload {
   readonly message: Message;
   /** Delivered even inside the recipient's quiet hours: waiting would make it useless (the 1-hour session reminder). */
   readonly urgent?: true;
+  /**
+   * Bound to a moment (a reminder before a session or a due date): it waits
+   * out quiet hours but never for the recipient's daily or weekly digest,
+   * which could hold it past the moment it is about.
+   */
+  readonly timely?: true;
 }
 
 /**

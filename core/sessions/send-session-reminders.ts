@@ -75,7 +75,7 @@ export async function sendSessionReminders(deps: CoreDeps, actor: Actor, input: 
         enqueue(trx, {
           communityId: community.id,
           kind: 'dm',
-          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, before), ...(before === '1h' ? { urgent: true as const } : {}) },
+          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, before), timely: true, ...(before === '1h' ? { urgent: true as const } : {}) },
           dedupeKey: `session:${session.id}:reminder:${before}:${session.calendarSequence}:${to.id}`,
           dueAt,
         });
