@@ -7,6 +7,7 @@ import type { Message } from '../../core/reply.js';
 import type { Database } from '../../core/store/database.js';
 import { isRevokedAccess, isTransientFailure, rateLimitDelayMs, slackErrorCode } from './errors.js';
 import { renderMessage } from './slack.renderer.js';
+import { deliverSpaceItem, spaceKinds } from './space-delivery.js';
 
 export interface SlackDeliveryOptions {
   readonly db: Kysely<Database>;
@@ -30,6 +31,7 @@ const directMessagePayload = z.object({
 const undeliverable: ReadonlySet<string> = new Set([
   'user_not_found', 'user_disabled', 'account_inactive', 'cannot_dm_bot', 'user_not_visible', 'channel_not_found', 'is_archived',
   'not_in_channel', 'token_revoked', 'token_expired', 'invalid_auth', 'not_authed', 'missing_scope', 'team_access_not_granted',
+  'restricted_action', 'is_archived',
 ]);
 
 /**
@@ -42,6 +44,9 @@ const undeliverable: ReadonlySet<string> = new Set([
  * and posts the rendered blocks with a text fallback. Slack offers no
  * idempotency key for bot messages, so a worker that dies between posting and
  * recording may post twice; the outbox's claim makes that window small.
+ *
+ * Kinds 'space.create', 'space.post', 'space.archive', 'space.reopen': the
+ * pair's private channel, see `space-delivery.ts`.
  */
 export function createSlackDelivery(options: SlackDeliveryOptions): PlatformDelivery {
   const log = options.log ?? silentLog;
@@ -83,16 +88,29 @@ export function createSlackDelivery(options: SlackDeliveryOptions): PlatformDeli
       await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
       return { status: 'sent' };
     } catch (error) {
-      if (isRevokedAccess(error) && options.onRevoked) await options.onRevoked(recipient.external_id).catch((second: unknown) => log.error({ err: second }, 'could not mark the workspace revoked'));
+      await reportRevoked(recipient.external_id, error);
       throw error;
     }
+  }
+
+  const reportRevoked = async (teamId: string, error: unknown) => {
+    if (isRevokedAccess(error) && options.onRevoked) await options.onRevoked(teamId).catch((second: unknown) => log.error({ err: second }, 'could not mark the workspace revoked'));
+  };
+
+  async function connect(communityId: number): Promise<{ client: webApi.WebClient; teamId: string } | { failed: string }> {
+    const community = await options.db.selectFrom('communities').select(['external_id', 'platform']).where('id', '=', communityId).executeTakeFirst();
+    if (!community || community.platform !== 'slack') return { failed: `community ${communityId} is not a Slack workspace` };
+    const token = await options.botTokenFor(community.external_id);
+    if (!token) return { failed: `the app is not installed in Slack team ${community.external_id}` };
+    return { client: clientFor(token), teamId: community.external_id };
   }
 
   return {
     platform: 'slack',
     async deliver(item) {
-      if (item.kind !== 'dm') return { status: 'failed', error: `the Slack adapter does not deliver '${item.kind}' yet` };
+      if (item.kind !== 'dm' && !spaceKinds.has(item.kind)) return { status: 'failed', error: `the Slack adapter does not deliver '${item.kind}'` };
       try {
+        if (item.kind !== 'dm') return await deliverSpaceItem(item, { db: options.db, log, connect, onSlackError: reportRevoked });
         return await sendDirectMessage(item);
       } catch (error) {
         const result = classify(error);

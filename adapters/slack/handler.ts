@@ -18,6 +18,8 @@ export interface HandlerContext {
   /** How the person is called in this workspace, for a member row created on first meeting. */
   readonly displayName: string;
   readonly respond: Responder;
+  /** The app's public base URL (PUBLIC_URL), for links into the web side. */
+  readonly publicUrl: string;
 }
 
 /** `/mentor <path> [options]`; options by their commands.json name (a user option holds the user id). */

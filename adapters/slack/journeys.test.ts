@@ -246,6 +246,25 @@ describe('commands', () => {
     expect(visibleText((saved.json?.view as View).blocks)).toContain('saved');
   });
 
+  it('/mentor admin gives an admin a private single-use login link; a regular member is refused', async () => {
+    const { replies } = await world.command(world.owner, 'admin');
+    expect(replies[0]?.body.response_type).toBe('ephemeral');
+    const text = visibleText(replies[0]?.body.blocks);
+    expect(text).toMatch(/https:\/\/mentor\.example\.test\/login\/[A-Za-z0-9_-]+/);
+    const owner = await memberRow(world.owner);
+    const links = await database.db.selectFrom('login_links').select(['member_id', 'expires_at']).where('member_id', '=', owner!.id).execute();
+    expect(links).toHaveLength(1);
+
+    const regular = world.person('katherine');
+    await onboardCompletely(regular);
+    const refused = await world.command(regular, 'admin');
+    expect(refused.replies[0]?.body.response_type).toBe('ephemeral');
+    expect(visibleText(refused.replies[0]?.body.blocks)).toContain('Only admins and owners can do this.');
+    expect(visibleText(refused.replies[0]?.body.blocks)).not.toContain('/login/');
+    const regularId = (await memberRow(regular))!.id;
+    expect(await database.db.selectFrom('login_links').select('id').where('member_id', '=', regularId).execute()).toEqual([]);
+  });
+
   it('tells someone who has not joined to start with the join command', async () => {
     const { replies } = await world.command(world.person('tim'), 'data export');
     expect(visibleText(replies[0]?.body.blocks)).toContain('start with the join command');

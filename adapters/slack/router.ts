@@ -19,6 +19,8 @@ export interface SlackRouterOptions {
   readonly deps: CoreDeps;
   readonly log: Log;
   readonly workspaces: Pick<SlackWorkspaces, 'communityFor' | 'revoke'>;
+  /** The app's public base URL (PUBLIC_URL): `/mentor admin` links to `<publicUrl>/login/…`. */
+  readonly publicUrl: string;
   /** Defaults to every command in commands.json; tests may narrow it. */
   readonly commands?: ReadonlyMap<string, CommandHandler>;
   readonly actions?: ReadonlyMap<string, ActionHandler>;
@@ -57,7 +59,7 @@ interface Arrival {
  * failure is logged and answered privately, and the promise never rejects.
  */
 export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
-  const { deps, log, workspaces } = options;
+  const { deps, log, workspaces, publicUrl } = options;
   const commands = options.commands ?? commandHandlers;
   const actions = options.actions ?? actionHandlers;
 
@@ -67,7 +69,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
       const community = await workspaces.communityFor(arrival.teamId);
       if (!community) return await respond.send(privateMessage([routerMessages.notSetUp]));
       const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: arrival.userId });
-      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond });
+      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond, publicUrl });
     } catch (error) {
       await answerFailure(error, respond, details);
     } finally {

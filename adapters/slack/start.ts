@@ -113,7 +113,7 @@ export async function startSlackAdapter(options: StartSlackAdapterOptions): Prom
   const app = new App({ receiver, authorize: workspaces.authorize, logger: boltLogger(logger), clientOptions: { ...clientOptions }, convoStore: false });
   app.use(dedupeRetriedEvents(options.coordination.dedupe, logger));
   app.error(async (error) => logger.error({ err: error, code: error.code }, 'Slack request failed inside Bolt'));
-  const router = createSlackRouter({ deps, log: logger, workspaces });
+  const router = createSlackRouter({ deps, log: logger, workspaces, publicUrl: config.publicUrl });
   registerListeners(app, router, { deps, log: logger, workspaces, recordSpaceActivity: options.recordSpaceActivity });
 
   if (!http) await app.start();

@@ -298,7 +298,12 @@ export class FakeSlack {
       case 'conversations.invite': {
         const conversation = this.conversations.get(text('channel'));
         if (!conversation) return slackFailures.error('channel_not_found');
-        conversation.members.push(...text('users').split(',').filter(Boolean));
+        if (conversation.archived) return slackFailures.error('is_archived');
+        const invited = text('users').split(',').filter(Boolean);
+        if (invited.some((id) => !this.users.has(id))) return slackFailures.error('user_not_found');
+        const added = invited.filter((id) => !conversation.members.includes(id));
+        if (added.length === 0) return slackFailures.error('already_in_channel');
+        conversation.members.push(...added);
         return ok({ channel: { id: conversation.id } });
       }
       case 'conversations.archive': {
@@ -308,9 +313,17 @@ export class FakeSlack {
         conversation.archived = true;
         return ok();
       }
+      case 'conversations.unarchive': {
+        const conversation = this.conversations.get(text('channel'));
+        if (!conversation) return slackFailures.error('channel_not_found');
+        if (!conversation.archived) return slackFailures.error('not_archived');
+        conversation.archived = false;
+        return ok();
+      }
       case 'chat.postMessage': {
         const channel = this.postableChannel(text('channel'), team);
         if (!channel) return slackFailures.error('channel_not_found');
+        if (this.conversations.get(channel)?.archived) return slackFailures.error('is_archived');
         return ok({ channel, ts: `${Date.now() / 1000}`, message: { text: args.text, blocks: args.blocks } });
       }
       case 'chat.postEphemeral':
