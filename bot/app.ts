@@ -81,6 +81,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           deps: coreDeps,
           logger: logger.child({ component: 'discord' }),
           recordSpaceActivity: recordActivity,
+          publicUrl: config.publicUrl,
         });
         cleanups.push(() => discord.stop());
         deliveries.push(discord.delivery);

@@ -1,13 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { REST, Routes, type APIChannel } from 'discord.js';
 import { z } from 'zod';
+import { runningMentorshipStatuses } from '../../core/mentorships/mentorship.js';
 import type { DeliveryResult, OutboxItem, PlatformDelivery } from '../../core/ports/delivery.js';
 import { silentLog, type Log } from '../../core/ports/log.js';
-import type { Message } from '../../core/reply.js';
 import type { Database } from '../../core/store/database.js';
-import { renderMessage } from './discord.renderer.js';
+import { messageSchema, platformUserOf, postMessage } from './delivery-common.js';
 import { discordErrorCode, discordErrorCodes, isServerError, rateLimitDelay } from './errors.js';
+import { createSpace, postInSpace, setSpaceArchived, type SpaceDeliveryContext } from './space-delivery.js';
+
+export { messageNonce } from './delivery-common.js';
 
 export interface DiscordDeliveryOptions {
   readonly db: Kysely<Database>;
@@ -20,10 +22,11 @@ export interface DiscordDeliveryOptions {
 
 const directMessagePayload = z.object({
   recipientMemberId: z.number().int().positive(),
-  message: z.custom<Message>((value) => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'message' && Array.isArray((value as { body?: unknown }).body)),
+  message: messageSchema,
+  timely: z.literal(true).optional(),
 });
 
-/** Codes that mean this message will never get through to this person. */
+/** Codes that mean this will never get through (this person, this channel). */
 const undeliverable = new Set<number>([
   discordErrorCodes.cannotMessageUser,
   discordErrorCodes.unknownUser,
@@ -33,14 +36,6 @@ const undeliverable = new Set<number>([
 ]);
 
 /**
- * Discord allows a nonce of at most 25 characters, and outbox dedupe keys are
- * longer; a digest of the key is just as unique for Discord's dedupe window.
- */
-export function messageNonce(dedupeKey: string): string {
-  return createHash('sha256').update(dedupeKey).digest('base64url').slice(0, 25);
-}
-
-/**
  * The outbox's Discord side: one attempt per call, the dispatcher owns
  * retries. Its REST client neither retries nor waits out 429s (discord.js
  * would otherwise sleep inside the attempt), so a 429 comes back at once as
@@ -48,53 +43,77 @@ export function messageNonce(dedupeKey: string): string {
  *
  * Kind 'dm': looks up the member's Discord user id, opens the DM channel and
  * sends the rendered message with the dedupe key's digest as `nonce` and
- * `enforce_nonce`, so a redelivery after a crash is dropped by Discord.
+ * `enforce_nonce`, so a redelivery after a crash is dropped by Discord. When
+ * the member does not accept DMs (50007), a reminder (`timely`: about a
+ * session or a due date of the pair) goes to their pair thread instead,
+ * mentioning them. Nothing else falls back: the other member reads that
+ * thread, and a private notice (a warning after a report, an admin's message)
+ * must never land where someone else can see it.
+ *
+ * Kinds 'space.*': the pair's private thread, see `space-delivery.ts`.
  */
 export function createDiscordDelivery(options: DiscordDeliveryOptions): PlatformDelivery {
   const log = options.log ?? silentLog;
   const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 0, rejectOnRateLimit: () => true, timeout: options.timeoutMs ?? 15_000 }).setToken(options.token);
+  const context: SpaceDeliveryContext = { db: options.db, rest, log };
 
   async function sendDirectMessage(item: OutboxItem): Promise<DeliveryResult> {
     const payload = directMessagePayload.safeParse(item.payload);
     if (!payload.success) return { status: 'failed', error: `malformed dm payload: ${payload.error.issues[0]?.message ?? 'invalid'}` };
-    const member = await options.db
-      .selectFrom('members')
-      .select(['platform_user_id', 'erased_at'])
-      .where('id', '=', payload.data.recipientMemberId)
-      .where('community_id', '=', item.communityId)
-      .executeTakeFirst();
-    if (!member || member.erased_at) return { status: 'failed', error: `member ${payload.data.recipientMemberId} cannot be reached (gone or erased)` };
+    const { recipientMemberId, message } = payload.data;
+    const userId = await platformUserOf(options.db, item.communityId, recipientMemberId);
+    if (!userId) return { status: 'failed', error: `member ${recipientMemberId} cannot be reached (gone or erased)` };
 
-    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: member.platform_user_id } })) as APIChannel;
-    const rendered = renderMessage(payload.data.message);
-    await rest.post(Routes.channelMessages(channel.id), {
-      body: {
-        ...(rendered.content ? { content: rendered.content } : {}),
-        embeds: rendered.embeds,
-        components: rendered.components,
-        allowed_mentions: rendered.allowedMentions,
-        nonce: messageNonce(item.dedupeKey),
-        enforce_nonce: true,
-        ...(rendered.files.length > 0 ? { attachments: rendered.files.map((file, index) => ({ id: index, filename: file.name })) } : {}),
-      },
-      files: rendered.files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType })),
-    });
+    try {
+      const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+      await postMessage(rest, channel.id, message, item.dedupeKey);
+    } catch (error) {
+      if (discordErrorCode(error) !== discordErrorCodes.cannotMessageUser) throw error;
+      if (payload.data.timely !== true) throw error;
+      const threadId = await pairThreadOf(options.db, item.communityId, recipientMemberId);
+      if (!threadId) throw error;
+      log.info({ outboxId: item.id, memberId: recipientMemberId, threadId }, 'DMs closed: delivered in the pair thread instead');
+      await postMessage(rest, threadId, message, item.dedupeKey, userId);
+    }
     return { status: 'sent' };
   }
+
+  const byKind: Readonly<Record<string, (item: OutboxItem) => Promise<DeliveryResult>>> = {
+    dm: sendDirectMessage,
+    'space.create': (item) => createSpace(context, item),
+    'space.post': (item) => postInSpace(context, item),
+    'space.archive': (item) => setSpaceArchived(context, item, true),
+    'space.reopen': (item) => setSpaceArchived(context, item, false),
+  };
 
   return {
     platform: 'discord',
     async deliver(item) {
-      if (item.kind !== 'dm') return { status: 'failed', error: `the Discord adapter does not deliver '${item.kind}' yet` };
+      const deliverKind = Object.hasOwn(byKind, item.kind) ? byKind[item.kind] : undefined;
+      if (!deliverKind) return { status: 'failed', error: `the Discord adapter does not deliver '${item.kind}'` };
       try {
-        return await sendDirectMessage(item);
+        return await deliverKind(item);
       } catch (error) {
         const result = classify(error);
-        log.warn({ outboxId: item.id, status: result.status, err: error }, 'Discord delivery did not go through');
+        log.warn({ outboxId: item.id, kind: item.kind, status: result.status, err: error }, 'Discord delivery did not go through');
         return result;
       }
     },
   };
+}
+
+/** The thread of the member's most recent running mentorship, if it has one. */
+async function pairThreadOf(db: Kysely<Database>, communityId: number, memberId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('mentorships')
+    .select('space_id')
+    .where('community_id', '=', communityId)
+    .where('status', 'in', [...runningMentorshipStatuses])
+    .where('space_id', 'is not', null)
+    .where((eb) => eb.or([eb('mentor_id', '=', memberId), eb('mentee_id', '=', memberId)]))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.space_id ?? null;
 }
 
 function classify(error: unknown): DeliveryResult {

@@ -17,6 +17,8 @@ export interface HandlerContext {
   /** How the person is called in this server, for a member row created on first meeting. */
   readonly displayName: string;
   readonly respond: Responder;
+  /** Where the admin site is served (`PUBLIC_URL`), for login links; unset when the bot has none. */
+  readonly publicUrl?: string;
 }
 
 /** A slash command, found by its subcommand path (`data export`). Thin: read the options, call the core, render. */

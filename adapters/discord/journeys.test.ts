@@ -10,10 +10,11 @@ import { startDiscordWorld, type DiscordWorld } from '../../test/fake-discord/wo
  * Discord: gateway events in, REST answers out, the database in between.
  */
 const database = useTestDatabase();
+const publicUrl = 'https://mentor.example.org';
 let world: DiscordWorld;
 
 beforeAll(async () => {
-  world = await startDiscordWorld({ db: database.db });
+  world = await startDiscordWorld({ db: database.db, publicUrl });
 });
 afterAll(async () => {
   await world?.stop();
@@ -220,6 +221,30 @@ describe('setup', () => {
     await onboardThroughProfile(member);
     const refused = await world.command(member, ['setup'], { channel: { type: 'channel', channel: world.channel } });
     expect(visibleText(refused.response.message)).toContain('Only admins and owners can do this.');
+  });
+});
+
+describe('admin site link', () => {
+  it('gives an owner a private, single-use login link under the public URL', async () => {
+    const { response } = await world.command(world.owner, ['admin']);
+    expect(response.ephemeral).toBe(true);
+    const text = visibleText(response.message);
+    expect(text).toMatch(new RegExp(`${publicUrl}/login/[A-Za-z0-9_-]+`));
+    const owner = await database.db.selectFrom('members').select('id').where('community_id', '=', await communityId()).where('platform_user_id', '=', world.owner.id).executeTakeFirstOrThrow();
+    const links = await database.db.selectFrom('login_links').select(['member_id', 'expires_at']).where('member_id', '=', owner.id).execute();
+    expect(links).toHaveLength(1);
+    expect(links[0]!.expires_at.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('politely refuses a regular member and stores no link', async () => {
+    const grace = world.person('grace');
+    await onboardThroughProfile(grace);
+    const { response } = await world.command(grace, ['admin']);
+    expect(response.ephemeral).toBe(true);
+    expect(visibleText(response.message)).toContain('Only admins and owners can do this.');
+    expect(visibleText(response.message)).not.toContain('/login/');
+    const member = await memberRow(grace);
+    expect(await database.db.selectFrom('login_links').select('id').where('member_id', '=', member!.id).execute()).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ export interface RouterOptions {
   /** Defaults to every command in commands.json; tests may narrow it. */
   readonly commands?: ReadonlyMap<string, CommandHandler>;
   readonly actions?: ReadonlyMap<string, ActionHandler>;
+  /** Where the admin site is served, for `/mentor admin`. */
+  readonly publicUrl?: string;
 }
 
 const messages = {
@@ -45,7 +47,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function context(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<HandlerContext> {
     const community = await ensureGuildCommunity(deps, interaction.guild);
     const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
-    return { deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond };
+    return { deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
   }
 
   async function dispatch(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<void> {

@@ -23,6 +23,8 @@ export interface StartDiscordAdapterOptions {
   readonly logger: Log;
   /** Wired by the relations feature; without it thread messages are ignored. See `space-activity.ts`. */
   readonly recordSpaceActivity?: SpaceActivityRecorder;
+  /** Where the admin site is served (`PUBLIC_URL`), for the links `/mentor admin` hands out. */
+  readonly publicUrl?: string;
 }
 
 export interface RunningDiscordAdapter {
@@ -48,7 +50,7 @@ export async function startDiscordAdapter(options: StartDiscordAdapterOptions): 
     ...(config.shardCount ? { shardCount: config.shardCount } : {}),
   });
   guardPacketHandling(client, logger);
-  const route = createInteractionRouter({ deps, log: logger });
+  const route = createInteractionRouter({ deps, log: logger, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   const guard = (what: string, work: () => Promise<unknown>) => {
     void work().catch((error: unknown) => logger.error({ err: error, event: what }, `Discord ${what} handling failed`));
   };

@@ -206,6 +206,10 @@ export class FakeDiscord {
       const channel = this.channels.get(first);
       if (!channel) return apiError(404, 10003, 'Unknown Channel');
       if (method === 'GET' && segments.length === 2) return { status: 200, body: channelObject(channel) };
+      if (method === 'DELETE' && segments.length === 2) {
+        this.deleteChannel(channel.id);
+        return { status: 200, body: channelObject(channel) };
+      }
       if (method === 'PATCH' && segments.length === 2) {
         if (typeof body?.archived === 'boolean') channel.archived = body.archived;
         if (typeof body?.locked === 'boolean') channel.locked = body.locked;

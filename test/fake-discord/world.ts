@@ -56,7 +56,7 @@ export interface Exchange {
   readonly response: InteractionResponse;
 }
 
-export async function startDiscordWorld(options: { db: Kysely<Database>; clock?: Clock; recordSpaceActivity?: SpaceActivityRecorder }): Promise<DiscordWorld> {
+export async function startDiscordWorld(options: { db: Kysely<Database>; clock?: Clock; recordSpaceActivity?: SpaceActivityRecorder; publicUrl?: string }): Promise<DiscordWorld> {
   const discord = await FakeDiscord.start();
   const owner: FakeUser = { id: discord.nextId(), username: 'ada' };
   const guildId = discord.nextId();
@@ -84,6 +84,7 @@ export async function startDiscordWorld(options: { db: Kysely<Database>; clock?:
     deps: { db: options.db, clock: options.clock ?? systemClock },
     logger: log,
     ...(options.recordSpaceActivity ? { recordSpaceActivity: options.recordSpaceActivity } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
 
   const context = (user: FakeUser): InteractionContext => ({

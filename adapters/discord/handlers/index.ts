@@ -1,4 +1,5 @@
 import type { CommandHandler } from '../handler.js';
+import { admin } from './admin.js';
 import { comingSoon, notYetBuilt } from './coming-soon.js';
 import { dataDelete } from './data-delete.js';
 import { dataExport } from './data-export.js';
@@ -17,6 +18,7 @@ export const builtCommands: Readonly<Record<string, CommandHandler>> = {
   'data delete': dataDelete,
   help,
   setup,
+  admin,
 };
 
 /** Every command's handler: the built ones, and "coming soon" for the rest. */
