@@ -1,5 +1,8 @@
 import { migrateToLatest } from '../adapters/db/migrator.js';
 import { runDatabaseCommand } from './cli.js';
+import { loadConfig } from './config.js';
+import { resolveSecretKey } from './secret-key.js';
+import { createFieldCipher } from '../adapters/crypto/field-cipher.js';
 import { seedDemoCommunity } from './seed/demo-community.js';
 import { generateSyntheticCommunity } from './seed/synthetic-community.js';
 
@@ -30,7 +33,9 @@ runDatabaseCommand('seed', async (database) => {
     const id = await generateSyntheticCommunity(database.db, { members: args.synthetic, seed: args.seed });
     console.log(`created synthetic community ${id} with ${args.synthetic} members in ${Math.round(performance.now() - started)} ms`);
   } else {
-    const result = await seedDemoCommunity(database.db);
+    const config = loadConfig();
+    const cipher = createFieldCipher(resolveSecretKey(config.secretKey, config.dataDir));
+    const result = await seedDemoCommunity(database.db, cipher);
     console.log(result.created
       ? `created the demo community (id ${result.communityId}): 10 skills, 10 members, 10 mentorships with sessions, goals, feedback and suggestions`
       : `the demo community already exists (id ${result.communityId}); nothing changed`);

@@ -1,9 +1,12 @@
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
+import { createFieldCipher } from '../adapters/crypto/field-cipher.js';
 import { startWebSession } from '../core/admin/web-sessions.js';
 import type { Clock } from '../core/ports/clock.js';
+import { reportMember, reportMentorship } from '../core/reports/create-report.js';
+import type { ReportCategory } from '../core/store/database.js';
 import type { Database } from '../core/store/database.js';
-import type { BuiltCommunity, BuiltMember } from './builders.js';
+import { actorFor, expectOk, type BuiltCommunity, type BuiltMember } from './builders.js';
 import { webApp } from '../web-admin/app.js';
 import type { AdminSiteOptions } from '../web-admin/options.js';
 
@@ -81,4 +84,23 @@ export async function signedIn(app: FastifyInstance, db: Kysely<Database>, clock
   const session = await startWebSession(db, { platform: community.platform, platformUserId: member.platformUserId }, clock.now());
   visitor.jar.set('mentor_session', session.token);
   return visitor;
+}
+
+/** The field cipher the site builds from {@link testSecretKey}: reports filed with it open on the site's pages. */
+export const siteCipher = createFieldCipher(testSecretKey);
+
+/** A report filed by `reporter` through the reports core, about a member or a mentorship they are in; its id. */
+export async function fileReport(
+  db: Kysely<Database>,
+  clock: Clock,
+  reporter: BuiltMember,
+  about: { memberId: number } | { mentorshipId: number },
+  values: { category?: ReportCategory; details?: string } = {},
+): Promise<number> {
+  const deps = { db, clock, cipher: siteCipher };
+  const input = { category: values.category ?? 'HARASSMENT', details: values.details ?? 'Sent insulting messages after our session ended.' };
+  const filed = 'memberId' in about
+    ? await reportMember(deps, actorFor(reporter), { memberId: about.memberId, values: input })
+    : await reportMentorship(deps, actorFor(reporter), { mentorshipId: about.mentorshipId, values: input });
+  return expectOk(filed).reportId;
 }

@@ -9,7 +9,7 @@ import { resolveActor } from '../core/access/resolve-actor.js';
 import { systemClock } from '../core/ports/clock.js';
 import { useTestDatabase } from '../test/database.js';
 import { webApp } from './app.js';
-import { testSecretKey } from '../test/web-admin.js';
+import { siteCipher, testSecretKey } from '../test/web-admin.js';
 
 /**
  * The site in a real browser (Debian's Chromium through playwright-core),
@@ -28,7 +28,7 @@ describe('the admin site in a browser', () => {
 
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: run apt-get install -y chromium (the browser tests need it)`);
-    communityId = (await seedDemoCommunity(database.db)).communityId;
+    communityId = (await seedDemoCommunity(database.db, siteCipher)).communityId;
     server = Fastify({ logger: false });
     // The origin is only known once listening; cookies are not Secure on http, whatever the public URL says.
     await server.register(webApp, {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/database.js';
+import { testCipher } from '../../test/field-cipher.js';
+import { detailsContext } from '../../core/reports/report.js';
 import { seedDemoCommunity } from './demo-community.js';
 import { generateSyntheticCommunity } from './synthetic-community.js';
 
@@ -19,10 +21,10 @@ describe('npm run seed', () => {
   }
 
   it('creates the demo community once and changes nothing the second time', async () => {
-    const first = await seedDemoCommunity(database.db);
+    const first = await seedDemoCommunity(database.db, testCipher);
     expect(first.created).toBe(true);
     const afterFirst = await counts();
-    const second = await seedDemoCommunity(database.db);
+    const second = await seedDemoCommunity(database.db, testCipher);
     expect(second).toEqual({ created: false, communityId: first.communityId });
     expect(await counts()).toEqual(afterFirst);
     expect(afterFirst.skills).toBe(10);
@@ -31,7 +33,7 @@ describe('npm run seed', () => {
 
   it('covers every role, member status, mentorship status and suggestion status', async () => {
     const { db } = database;
-    await seedDemoCommunity(db);
+    await seedDemoCommunity(db, testCipher);
     const members = await db.selectFrom('members').select(['role', 'status']).execute();
     expect(new Set(members.map((member) => member.role))).toEqual(new Set(['REGULAR', 'ADMIN', 'OWNER']));
     expect(new Set(members.map((member) => member.status))).toEqual(new Set(['PENDING_APPROVAL', 'ACTIVE', 'SUSPENDED', 'LEFT']));
@@ -62,5 +64,13 @@ describe('npm run seed', () => {
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('member_skills').select('member_id').whereRef('member_skills.member_id', '=', 'members.id'))))
       .execute();
     expect(withoutSkills).toEqual([]);
+  });
+
+  it('seals the demo report so the admin site can open it with the app key', async () => {
+    const { db } = database;
+    await seedDemoCommunity(db, testCipher);
+    const report = await db.selectFrom('reports').select(['id', 'details_encrypted']).executeTakeFirstOrThrow();
+    expect(report.details_encrypted).not.toContain('Missed');
+    expect(testCipher.open(report.details_encrypted, detailsContext(report.id))).toBe('Missed three sessions in a row without a message.');
   });
 });

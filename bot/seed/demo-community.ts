@@ -2,6 +2,8 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, FeedbackTable, MentorshipStatus, SessionKind, SessionStatus } from '../../core/store/database.js';
 import { defaultSkills } from '../../core/skills/default-skills.js';
 import { availabilityFor, demoPeople } from './demo-people.js';
+import type { FieldCipher } from '../../core/ports/field-cipher.js';
+import { detailsContext } from '../../core/reports/report.js';
 
 export const demoCommunity = { platform: 'discord', externalId: 'demo-guild', name: 'Demo Tech Meetup', timezone: 'Europe/Berlin' } as const;
 
@@ -19,7 +21,7 @@ const isoDate = (at: Date) => at.toISOString().slice(0, 10);
  * feedback, suggestions, a report and a matching round. All in one
  * transaction; a second run finds the community and changes nothing.
  */
-export async function seedDemoCommunity(db: Kysely<Database>, now = new Date()): Promise<SeedResult> {
+export async function seedDemoCommunity(db: Kysely<Database>, cipher: FieldCipher, now = new Date()): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('communities')
@@ -32,12 +34,12 @@ export async function seedDemoCommunity(db: Kysely<Database>, now = new Date()):
         .where('platform', '=', demoCommunity.platform).where('external_id', '=', demoCommunity.externalId).executeTakeFirstOrThrow();
       return { created: false, communityId: existing.id };
     }
-    await fillCommunity(trx, inserted.id, now);
+    await fillCommunity(trx, inserted.id, cipher, now);
     return { created: true, communityId: inserted.id };
   });
 }
 
-async function fillCommunity(trx: Transaction<Database>, communityId: number, now: Date): Promise<void> {
+async function fillCommunity(trx: Transaction<Database>, communityId: number, cipher: FieldCipher, now: Date): Promise<void> {
   const skills = await trx.insertInto('skills')
     .values(defaultSkills.map((skill) => ({ community_id: communityId, name: skill.name, slug: skill.slug, category: skill.category })))
     .returning(['id', 'slug']).execute();
@@ -128,12 +130,15 @@ async function fillCommunity(trx: Transaction<Database>, communityId: number, no
   await trx.insertInto('matching_rounds').values({ community_id: communityId, status: 'SCHEDULED', scheduled_for: new Date(now.getTime() + 7 * day) }).execute();
   await trx.updateTable('suggestions').set({ matching_round_id: round.id }).where('community_id', '=', communityId).where('status', '=', 'ACCEPTED').execute();
 
-  await trx.insertInto('reports').values({
+  // Report details are sealed with the app's key and the report's id, as the reports feature stores them.
+  const report = await trx.insertInto('reports').values({
     community_id: communityId, reporter_id: member('gus'), reported_member_id: member('ivan'), category: 'NO_SHOW',
-    // The demo's report text is not secret; real reports are encrypted by the toolkit before they are stored.
-    details_encrypted: 'demo:plain:Missed three sessions in a row without a message.', status: 'RESOLVED',
+    details_encrypted: '', status: 'RESOLVED',
     assigned_admin_id: member('chen'), resolution_message: 'Thank you for telling us. We have acted on it.', resolved_at: new Date(now.getTime() - 8 * day),
-  }).execute();
+  }).returning('id').executeTakeFirstOrThrow();
+  await trx.updateTable('reports')
+    .set({ details_encrypted: cipher.seal('Missed three sessions in a row without a message.', detailsContext(report.id)) })
+    .where('id', '=', report.id).execute();
   await trx.insertInto('audit_log').values([
     { community_id: communityId, actor_member_id: member('chen'), action: 'member.suspend', target_type: 'member', target_id: String(member('ivan')), details: JSON.stringify({ reason: 'Repeated no-shows' }) },
     { community_id: communityId, actor_member_id: member('ada'), action: 'admin.grant', target_type: 'member', target_id: String(member('chen')), details: '{}' },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, makeCommunity, makeMember, makeMentorship, makeSkill, type BuiltCommunity, type BuiltMember } from '../../../test/builders.js';
 import { useTestDatabase } from '../../../test/database.js';
-import { buildWebApp, signedIn, Visitor } from '../../../test/web-admin.js';
+import { buildWebApp, fileReport, signedIn, Visitor } from '../../../test/web-admin.js';
 
 /**
  * The gates every `/c/:communityId` route shares, route by route: no session
@@ -29,14 +29,19 @@ describe('community routes: the gates', () => {
     const mentorship = await makeMentorship(database.db, theirs, { mentor, mentee: await makeMember(database.db, theirs) });
     const skill = await makeSkill(database.db, theirs);
     const letter = await database.db.insertInto('outbox').values({ community_id: theirs.id, kind: 'dm', payload: '{}', dedupe_key: 'gate-letter', status: 'DEAD' }).returning('id').executeTakeFirstOrThrow();
-    ids = { member: member.id, mentorship: mentorship.id, skill: skill.id, letter: letter.id, admin: mentor.id };
+    const waiting = await makeMentorship(database.db, theirs, { mentor: await makeMember(database.db, theirs), mentee: await makeMember(database.db, theirs), status: 'AWAITING_APPROVAL' });
+    const ended = await makeMentorship(database.db, theirs, { mentor: await makeMember(database.db, theirs), mentee: await makeMember(database.db, theirs), status: 'CANCELLED' });
+    const report = await fileReport(database.db, clock, member, { memberId: mentor.id });
+    ids = { member: member.id, mentorship: mentorship.id, skill: skill.id, letter: letter.id, admin: mentor.id, waiting: waiting.id, ended: ended.id, report };
   });
   afterAll(() => app.close());
 
-  const gets = ['', '/members', '/mentorships', '/mentorships/:mentorship', '/dead-letters', '/audit', '/exports', '/exports/members.csv', '/settings', '/skills', '/admins'];
+  const gets = ['', '/members', '/requests', '/mentorships', '/mentorships/:mentorship', '/reports', '/reports/:report', '/dead-letters', '/audit', '/exports', '/exports/members.csv', '/settings', '/skills', '/admins'];
   const posts = [
     '/members/:member/approve', '/members/:member/suspend', '/members/:member/reinstate', '/dead-letters/:letter/retry', '/settings', '/skills',
     '/skills/:skill/rename', '/skills/:skill/archive', '/admins', '/admins/:admin/revoke',
+    '/requests/:waiting/approve', '/requests/:waiting/decline', '/mentorships/:mentorship/cancel', '/mentorships/:ended/reactivate',
+    '/reports/:report/assign', '/reports/:report/note', '/reports/:report/warn', '/reports/:report/suspend', '/reports/:report/cancel-mentorship', '/reports/:report/resolve',
   ];
   const url = (community: BuiltCommunity, path: string) => `/c/${community.id}${path.replace(/:(\w+)/g, (_, name: string) => String(ids[name]))}`;
 

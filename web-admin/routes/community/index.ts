@@ -8,6 +8,8 @@ import { deadLettersRoutes } from './dead-letters.routes.js';
 import { exportsRoutes } from './exports.routes.js';
 import { membersRoutes } from './members.routes.js';
 import { mentorshipsRoutes } from './mentorships.routes.js';
+import { reportsRoutes } from './reports.routes.js';
+import { requestsRoutes } from './requests.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { skillsRoutes } from './skills.routes.js';
 
@@ -18,7 +20,7 @@ import { skillsRoutes } from './skills.routes.js';
  */
 export const communityRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, options) => {
   app.addHook('onRequest', requireCommunityAdmin(options));
-  for (const routes of [dashboardRoutes, membersRoutes, mentorshipsRoutes, deadLettersRoutes, auditRoutes, exportsRoutes, settingsRoutes, skillsRoutes, adminsRoutes]) {
+  for (const routes of [dashboardRoutes, membersRoutes, requestsRoutes, mentorshipsRoutes, reportsRoutes, deadLettersRoutes, auditRoutes, exportsRoutes, settingsRoutes, skillsRoutes, adminsRoutes]) {
     await app.register(routes, options);
   }
 };

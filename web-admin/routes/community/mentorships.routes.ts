@@ -1,11 +1,48 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { adminCancelMentorship } from '../../../core/admin/cancel-mentorship.js';
 import { listMentorships, mentorshipStatuses, viewMentorship } from '../../../core/admin/mentorship-records.js';
+import { recordAudit } from '../../../core/admin/record-audit.js';
+import { reactivateMentorship } from '../../../core/mentorships/reactivate-mentorship.js';
+import type { Problem } from '../../../core/outcome.js';
 import type { AdminSiteOptions } from '../../options.js';
-import { fieldErrors, notFound, parseId, problemStatus, render } from '../../render.js';
+import { communityPath } from '../../plugins/app/community-scope.js';
+import { fieldErrors, formValue, notFound, parseId, problemStatus, redirectWithNotice, render } from '../../render.js';
 import { adminOf } from './admin-of.js';
 
-/** `/c/:communityId/mentorships`: the list by status, and each mentorship's history, sessions, goals and feedback. */
+const notices: Record<string, string> = {
+  reactivated: 'The mentorship runs again, and its space reopens; both members were told.',
+  cancelled: 'The mentorship is cancelled; both members were told an admin ended it.',
+};
+
+/** The forms of a mentorship's page; a problem shows by its own form's fields. */
+type MentorshipForm = 'reactivate' | 'cancel';
+
+/**
+ * `/c/:communityId/mentorships`: the list by status, and each mentorship's
+ * history, sessions, goals and feedback, with the admin's actions on it:
+ * reactivate a cancelled or completed one, cancel a running or paused one.
+ */
 export const mentorshipsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, options) => {
+  const deps = { db: options.db, clock: options.clock };
+
+  async function showMentorship(request: FastifyRequest, reply: FastifyReply, mentorshipId: number, extra: { status?: number; problem?: Problem; form?: MentorshipForm; values?: Record<string, string> } = {}) {
+    const admin = adminOf(request);
+    const outcome = await viewMentorship(options, admin.actor, { mentorshipId });
+    if (!outcome.ok) {
+      if (outcome.problem.code === 'not-found') throw notFound();
+      return render(request, reply, 'error', { title: 'Mentorship', message: outcome.problem.message }, problemStatus(outcome.problem));
+    }
+    return render(request, reply, 'mentorship', {
+      title: `Mentorship #${outcome.value.id}`,
+      nav: 'mentorships',
+      mentorship: outcome.value,
+      notice: extra.problem ? null : (notices[String((request.query as Record<string, unknown>).done)] ?? null),
+      problem: extra.problem?.message ?? null,
+      problemForm: extra.form ?? null,
+      errors: fieldErrors(extra.problem?.fields),
+      values: extra.values ?? {},
+    }, extra.status ?? 200);
+  }
   app.get('/mentorships', async (request, reply) => {
     const admin = adminOf(request);
     const query = request.query as Record<string, unknown>;
@@ -23,14 +60,39 @@ export const mentorshipsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (ap
   });
 
   app.get<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId', async (request, reply) => {
+    const mentorshipId = parseId(request.params.mentorshipId);
+    if (mentorshipId === null) throw notFound();
+    return showMentorship(request, reply, mentorshipId);
+  });
+
+  app.post<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId/reactivate', async (request, reply) => {
     const admin = adminOf(request);
     const mentorshipId = parseId(request.params.mentorshipId);
     if (mentorshipId === null) throw notFound();
-    const outcome = await viewMentorship(options, admin.actor, { mentorshipId });
+    const values = { endDate: formValue(request.body, 'endDate'), reason: formValue(request.body, 'reason') };
+    const outcome = await reactivateMentorship(deps, admin.actor, { mentorshipId, endDate: values.endDate || null, reason: values.reason || null });
     if (!outcome.ok) {
       if (outcome.problem.code === 'not-found') throw notFound();
-      return render(request, reply, 'error', { title: 'Mentorship', message: outcome.problem.message }, problemStatus(outcome.problem));
+      return showMentorship(request, reply, mentorshipId, { status: problemStatus(outcome.problem), problem: outcome.problem, form: 'reactivate', values });
     }
-    return render(request, reply, 'mentorship', { title: `Mentorship #${outcome.value.id}`, nav: 'mentorships', mentorship: outcome.value });
+    await recordAudit(options.db, admin.actor, {
+      action: 'mentorship.reactivated', targetType: 'mentorship', targetId: mentorshipId,
+      details: { ...(values.endDate ? { endDate: values.endDate } : {}), ...(values.reason ? { reason: values.reason } : {}) },
+    });
+    return redirectWithNotice(reply, `${communityPath(request)}/mentorships/${mentorshipId}`, 'reactivated');
+  });
+
+  app.post<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId/cancel', async (request, reply) => {
+    const admin = adminOf(request);
+    const mentorshipId = parseId(request.params.mentorshipId);
+    if (mentorshipId === null) throw notFound();
+    const values = { reason: formValue(request.body, 'reason') };
+    // The use case audits the admin's reason itself.
+    const outcome = await adminCancelMentorship(deps, admin.actor, { mentorshipId, reason: values.reason });
+    if (!outcome.ok) {
+      if (outcome.problem.code === 'not-found') throw notFound();
+      return showMentorship(request, reply, mentorshipId, { status: problemStatus(outcome.problem), problem: outcome.problem, form: 'cancel', values });
+    }
+    return redirectWithNotice(reply, `${communityPath(request)}/mentorships/${mentorshipId}`, 'cancelled');
   });
 };
