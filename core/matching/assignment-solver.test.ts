@@ -49,6 +49,9 @@ function bellmanFordOptimum(problem: AssignmentProblem): number {
   });
   problem.capacity.forEach((seats, mentor) => addArc(menteeCount + mentor, sink, seats, 0));
 
+  // Scores reach 1,000 and paths add up to ~50 of them, so rounding errors reach 1e-11: an absolute
+  // tolerance below that lets rounding noise pose as improving cycles.
+  const tolerance = 1e-9;
   let cost = 0;
   for (;;) {
     const distance = new Array<number>(sink + 1).fill(Infinity);
@@ -57,7 +60,7 @@ function bellmanFordOptimum(problem: AssignmentProblem): number {
     for (let round = 0; round <= sink; round++) {
       let changed = false;
       arcs.forEach((arc, index) => {
-        if (arc.capacity > 0 && distance[arc.from]! + arc.cost < distance[arc.to]! - 1e-12) {
+        if (arc.capacity > 0 && distance[arc.from]! + arc.cost < distance[arc.to]! - tolerance) {
           distance[arc.to] = distance[arc.from]! + arc.cost;
           via[arc.to] = index;
           changed = true;
@@ -65,8 +68,12 @@ function bellmanFordOptimum(problem: AssignmentProblem): number {
       });
       if (!changed) break;
     }
-    if (!(distance[sink]! < -1e-12)) return -cost;
+    if (!(distance[sink]! < -tolerance)) return -cost;
+    // A path has at most one arc per node; more means the pointers loop (a rounding cycle), which
+    // must fail the test loudly rather than spin forever where no test timeout can interrupt it.
+    let steps = 0;
     for (let node = sink; node !== source; node = arcs[via[node]!]!.from) {
+      if (++steps > sink + 1) throw new Error('the Bellman-Ford reference met a cycle: its tolerance is too tight for these scores');
       arcs[via[node]!]!.capacity--;
       arcs[via[node]! ^ 1]!.capacity++;
     }
