@@ -2,31 +2,16 @@ import { systemActor } from '../access/actor.js';
 import { checkInSilentPairs } from '../engagement/check-in-silent-pairs.js';
 import { sendAdminSummary } from '../engagement/send-admin-summary.js';
 import { sendWeeklyDigest } from '../engagement/send-weekly-digest.js';
-import type { Outcome } from '../outcome.js';
-import type { CommunityJobContext, JobDefinition } from './job.js';
-
-function perCommunity<T extends object>(name: string, schedule: JobDefinition['schedule'] & object, work: (context: CommunityJobContext) => Promise<Outcome<T>>): JobDefinition {
-  return {
-    name,
-    perCommunity: true,
-    schedule,
-    async run(context) {
-      const outcome = await work(context);
-      // The system actor is always allowed; a refusal is a bug worth recording in job_runs.
-      if (!outcome.ok) throw new Error(`${name} refused: ${outcome.problem.message}`);
-      context.log.info({ community: context.community.id, ...outcome.value }, `${name} done`);
-    },
-  };
-}
+import { communityJob } from './community-job.js';
 
 /** Quiet pairs get a check-in, and their admins a word when it did not help; mid-morning in the community's timezone. */
-export const silentPairsJob = perCommunity('silent-pair-check-ins', { daily: '10:00' }, ({ deps, community, slot }) =>
+export const silentPairsJob = communityJob('silent-pair-check-ins', { daily: '10:00' }, ({ deps, community, slot }) =>
   checkInSilentPairs(deps, systemActor, { communityId: community.id, asOf: slot.scheduledAt }));
 
 /** What waits on each member, at the start of their week. */
-export const weeklyDigestJob = perCommunity('weekly-digest', { weekly: { day: 'mon', time: '09:00' } }, ({ deps, community, slot }) =>
+export const weeklyDigestJob = communityJob('weekly-digest', { weekly: { day: 'mon', time: '09:00' } }, ({ deps, community, slot }) =>
   sendWeeklyDigest(deps, systemActor, { communityId: community.id, asOf: slot.scheduledAt }));
 
 /** The program's last seven days for its admins and owners, after the members' digest. */
-export const adminSummaryJob = perCommunity('weekly-admin-summary', { weekly: { day: 'mon', time: '09:30' } }, ({ deps, community, slot }) =>
+export const adminSummaryJob = communityJob('weekly-admin-summary', { weekly: { day: 'mon', time: '09:30' } }, ({ deps, community, slot }) =>
   sendAdminSummary(deps, systemActor, { communityId: community.id, asOf: slot.scheduledAt }));
