@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { solveAssignment, solveSparseAssignment } from '../core/matching/assignment-solver.js';
 import type { SparseAssignmentProblem } from '../core/matching/assignment-solver.js';
 import { sparseToDense } from '../core/matching/assignment-problem.js';
 import { solveGreedy } from '../core/matching/greedy-assignment.js';
 import { generateRoundProblem } from '../core/matching/problem-generator.js';
+import { solveWithScipy } from './scipy.js';
 
-// Debian's python, which has python3-scipy; a `python3` earlier on PATH may be a pyenv one without it.
-const PYTHON = '/usr/bin/python3';
-const SCIPY_SCRIPT = fileURLToPath(new URL('./scipy_round.py', import.meta.url));
 
 export type MatchingRoundBenchOptions = { mentees?: number; mentors?: number; capacity?: number; seed?: number; runs?: number };
 
@@ -75,34 +69,18 @@ export function runMatchingRoundBench(options: MatchingRoundBenchOptions = {}): 
 }
 
 function compareWithScipy(problem: SparseAssignmentProblem, exactTotal: number, exactMs: number): ScipyComparison {
-  const probe = spawnSync(PYTHON, ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    return { available: false, reason: `${PYTHON} with scipy not found (apt-get install -y python3-scipy)` };
-  }
-  const directory = mkdtempSync(join(tmpdir(), 'matching-round-'));
-  try {
-    // Raw little-endian arrays: exact doubles, and far faster to write and read than JSON at this size.
-    const { menteeCount, mentorCount, capacity, edges } = problem;
-    writeFileSync(join(directory, 'round.json'), JSON.stringify({ menteeCount, mentorCount, edgeCount: edges.score.length, capacity: Array.from(capacity) }));
-    writeFileSync(join(directory, 'mentee.i32'), edges.mentee);
-    writeFileSync(join(directory, 'mentor.i32'), edges.mentor);
-    writeFileSync(join(directory, 'score.f64'), edges.score);
-    const run = spawnSync(PYTHON, [SCIPY_SCRIPT, directory], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (run.status !== 0) return { available: false, reason: `scipy_round.py failed: ${run.stderr.trim().split('\n').pop() ?? ''}` };
-    const answer = JSON.parse(run.stdout) as { total: number; buildSeconds: number; solveSeconds: number };
-    const relativeDifference = Math.abs(answer.total - exactTotal) / Math.max(1, Math.abs(exactTotal));
-    return {
-      available: true,
-      total: answer.total,
-      buildMs: answer.buildSeconds * 1000,
-      solveMs: answer.solveSeconds * 1000,
-      relativeDifference,
-      totalsMatch: relativeDifference <= 1e-9,
-      solveRatio: (answer.solveSeconds * 1000) / exactMs,
-    };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  const answer = solveWithScipy(problem);
+  if (!answer.available) return answer;
+  const relativeDifference = Math.abs(answer.total - exactTotal) / Math.max(1, Math.abs(exactTotal));
+  return {
+    available: true,
+    total: answer.total,
+    buildMs: answer.buildSeconds * 1000,
+    solveMs: answer.solveSeconds * 1000,
+    relativeDifference,
+    totalsMatch: relativeDifference <= 1e-9,
+    solveRatio: (answer.solveSeconds * 1000) / exactMs,
+  };
 }
 
 function report(result: MatchingRoundBenchResult): void {

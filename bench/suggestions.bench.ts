@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateToLatest } from '../adapters/db/migrator.js';
 import { wrapPglite } from '../adapters/db/open-database.js';
@@ -15,9 +11,8 @@ import { ExcludedPairs, matchingFingerprint } from '../core/matching/matching.re
 import { generateMatchingMembers } from '../core/matching/member-generator.js';
 import { planRound } from '../core/matching/round-plan.js';
 import { createSeededRandom } from '../core/matching/seeded-random.js';
+import { solveWithScipy } from './scipy.js';
 
-const PYTHON = '/usr/bin/python3';
-const SCIPY_SCRIPT = fileURLToPath(new URL('./scipy_round.py', import.meta.url));
 const weights = scoreWeights.parse({});
 const limits = { perMentor: 3, perMentee: 1 };
 
@@ -152,22 +147,9 @@ function benchRound(): SuggestionsBenchResult['round'] {
 }
 
 function scipyTotal(problem: SparseAssignmentProblem, exactTotal: number): SuggestionsBenchResult['round']['scipy'] {
-  const probe = spawnSync(PYTHON, ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return { available: false, reason: `${PYTHON} with scipy not found` };
-  const directory = mkdtempSync(join(tmpdir(), 'suggestions-round-'));
-  try {
-    const { menteeCount, mentorCount, capacity, edges } = problem;
-    writeFileSync(join(directory, 'round.json'), JSON.stringify({ menteeCount, mentorCount, edgeCount: edges.score.length, capacity: Array.from(capacity) }));
-    writeFileSync(join(directory, 'mentee.i32'), edges.mentee);
-    writeFileSync(join(directory, 'mentor.i32'), edges.mentor);
-    writeFileSync(join(directory, 'score.f64'), edges.score);
-    const run = spawnSync(PYTHON, [SCIPY_SCRIPT, directory], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (run.status !== 0) return { available: false, reason: `scipy_round.py failed: ${run.stderr.trim().split('\n').pop() ?? ''}` };
-    const answer = JSON.parse(run.stdout) as { total: number; solveSeconds: number };
-    return { available: true, total: answer.total, solveMs: answer.solveSeconds * 1000, totalsMatch: Math.abs(answer.total - exactTotal) <= 1e-9 * Math.max(1, exactTotal) };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  const answer = solveWithScipy(problem);
+  if (!answer.available) return answer;
+  return { available: true, total: answer.total, solveMs: answer.solveSeconds * 1000, totalsMatch: Math.abs(answer.total - exactTotal) <= 1e-9 * Math.max(1, exactTotal) };
 }
 
 function percentiles(times: number[]): Omit<LatencySummary, 'meanCandidatesReturned'> {

@@ -115,9 +115,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     });
     dispatcher.start();
     cleanups.push(() => dispatcher.stop());
-    const scheduler = startCronScheduler({ db: database.db, clock: systemClock, jobs: scheduledJobs(), replicaId, logger });
+    const jobs = scheduledJobs();
+    const scheduler = startCronScheduler({ db: database.db, clock: systemClock, jobs, replicaId, logger });
     cleanups.push(() => scheduler.stop());
-    logger.info({ replicaId, jobs: scheduledJobs().map((job) => job.name) }, 'outbox dispatcher and scheduler started');
+    logger.info({ replicaId, jobs: jobs.map((job) => job.name) }, 'outbox dispatcher and scheduler started');
 
     const web: FastifyInstance = await createWebServer(logger, {
       readiness: [
