@@ -34,3 +34,12 @@ export class ConflictError extends AppError {
 export class CorruptDataError extends AppError {
   readonly code = 'CORRUPT_DATA';
 }
+
+/**
+ * A button, select or form id the bot built once but can no longer act on
+ * (its arguments do not parse, or the thing it names is gone): the person gets
+ * "run the command again" from the adapter's router, not an error report.
+ */
+export class StaleInteractionError extends AppError {
+  readonly code = 'STALE_INTERACTION';
+}

@@ -11,14 +11,8 @@ export const discordErrorCodes = {
   missingPermissions: 50013,
 } as const;
 
-/**
- * A custom id the bot built once but can no longer act on (its arguments do
- * not parse, or the thing it names is gone): the person gets "run the command
- * again", not an error report.
- */
-export class StaleInteractionError extends Error {
-  readonly code = 'STALE_INTERACTION';
-}
+/** Defined in the core, where the shared handlers raise it too. */
+export { StaleInteractionError } from '../../core/errors.js';
 
 export function discordErrorCode(error: unknown): number | null {
   return error instanceof DiscordAPIError && typeof error.code === 'number' ? error.code : null;

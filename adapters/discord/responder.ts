@@ -1,5 +1,7 @@
 import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
-import type { Message, ModalSpec } from '../../core/reply.js';
+import type { InteractionResponder } from '../../core/interactions/interaction.js';
+import { problemReply } from '../../core/problem-reply.js';
+import { withRetryButton } from './actions/retry.js';
 import { renderMessage, renderModal, type RenderedMessage } from './discord.renderer.js';
 
 /**
@@ -8,13 +10,7 @@ import { renderMessage, renderModal, type RenderedMessage } from './discord.rend
  * `defer()` first (the reply then has 15 minutes), except those that open a
  * modal, which must be the very first answer and so only read before it.
  */
-export interface Responder {
-  /** Acknowledges privately now ("thinking…"); the next `send` fills it in. */
-  defer(): Promise<void>;
-  /** Sends a neutral message: the first answer, the deferred one, or a follow-up. */
-  send(message: Message): Promise<void>;
-  /** Opens a form; only possible as the first answer to a command or a button. */
-  showModal(spec: ModalSpec): Promise<void>;
+export interface Responder extends InteractionResponder {
   /** Whether Discord has had an answer (so an error handler must edit or follow up instead). */
   readonly acknowledged: boolean;
 }
@@ -32,7 +28,7 @@ function payload(rendered: RenderedMessage): ReplyPayload {
 }
 
 export function createResponder(interaction: RepliableInteraction): Responder {
-  return {
+  const responder: Responder = {
     get acknowledged() {
       return interaction.deferred || interaction.replied;
     },
@@ -58,5 +54,10 @@ export function createResponder(interaction: RepliableInteraction): Responder {
       if (interaction.deferred || interaction.replied) throw new Error(`cannot open modal ${spec.customId} after answering`);
       await interaction.showModal(renderModal(spec));
     },
+    async problem(problem, form, reopenId) {
+      const reply = problemReply(problem, form);
+      await responder.send(form && reopenId ? withRetryButton(reply, reopenId) : reply);
+    },
   };
+  return responder;
 }

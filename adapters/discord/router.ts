@@ -47,7 +47,11 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function context(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<HandlerContext> {
     const community = await ensureGuildCommunity(deps, interaction.guild);
     const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
-    return { deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
+    return {
+      deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(interaction.channelId ? { placeId: interaction.channelId } : {}),
+    };
   }
 
   async function dispatch(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<void> {

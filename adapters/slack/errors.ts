@@ -71,11 +71,5 @@ export class FormNotOpenedError extends Error {
   }
 }
 
-/**
- * An id the bot built once but can no longer act on (its arguments do not
- * parse, or the thing it names is gone): the person gets "run the command
- * again", not an error report.
- */
-export class StaleInteractionError extends Error {
-  readonly code = 'STALE_INTERACTION';
-}
+/** Defined in the core, where the shared handlers raise it too. */
+export { StaleInteractionError } from '../../core/errors.js';

@@ -1,7 +1,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Problem } from '../../core/outcome.js';
 import { problemReply } from '../../core/problem-reply.js';
-import type { Message, ModalSpec } from '../../core/reply.js';
+import type { InteractionResponder } from '../../core/interactions/interaction.js';
+import type { ModalSpec } from '../../core/reply.js';
 import { FormNotOpenedError } from './errors.js';
 import { messageView, renderMessage, renderModal, type ViewMetadata } from './slack.renderer.js';
 import { fieldErrors } from './view-state.js';
@@ -31,19 +32,14 @@ export interface InteractionSurface {
  * within 3 s; the router acknowledges commands and buttons before any work, so
  * handlers never race it. A trigger id opens one view, within 3 s of the click.
  */
-export interface Responder {
-  /** Acknowledges now, if not yet; a form submission waits for its real answer instead. */
-  defer(): Promise<void>;
-  /** A neutral message: in the modal it came from, by response URL, or as a DM from the app. */
-  send(message: Message): Promise<void>;
-  /** Opens a form; after a submission, the form in its place (`response_action: update`). */
-  showModal(spec: ModalSpec): Promise<void>;
+export interface Responder extends InteractionResponder {
   /**
    * A problem from the core. After a form submission with field problems,
    * each is shown under its field and the form stays open (`response_action:
    * errors`); otherwise it is sent as a private message naming the fields.
+   * (`reopenId` is Discord's: a Slack form never closed.)
    */
-  problem(problem: Problem, form?: ModalSpec): Promise<void>;
+  problem(problem: Problem, form?: ModalSpec, reopenId?: string): Promise<void>;
   /** Acknowledges with nothing if nothing answered yet: a submitted form that got no answer closes. */
   close(): Promise<void>;
   /** Whether Slack has had its acknowledgement. */

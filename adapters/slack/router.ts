@@ -63,13 +63,13 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
   const commands = options.commands ?? commandHandlers;
   const actions = options.actions ?? actionHandlers;
 
-  async function run(arrival: Arrival, client: webApi.WebClient, respond: Responder, work: (context: HandlerContext) => Promise<void>): Promise<void> {
+  async function run(arrival: Arrival, client: webApi.WebClient, respond: Responder, work: (context: HandlerContext) => Promise<void>, placeId?: string): Promise<void> {
     const details = { teamId: arrival.teamId, userId: arrival.userId, kind: arrival.kind };
     try {
       const community = await workspaces.communityFor(arrival.teamId);
       if (!community) return await respond.send(privateMessage([routerMessages.notSetUp]));
       const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: arrival.userId });
-      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond, publicUrl });
+      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond, publicUrl, ...(placeId ? { placeId } : {}) });
     } catch (error) {
       await answerFailure(error, respond, details);
     } finally {
@@ -118,7 +118,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
           return context.respond.send(help.ok ? { ...help.value, body: [...lead, ...help.value.body] } : privateMessage([...lead]));
         }
         await handler(context, { path: parsed.path, options: parsed.options });
-      });
+      }, surface.channelId);
     },
 
     async action({ body, action, ack, respond, client }) {
@@ -142,7 +142,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
           : action.type === 'multi_static_select' ? { selected: action.selected_options.map((choice) => choice.value) }
           : {};
         await handler(context, { args: id.args, values });
-      });
+      }, surface.channelId);
     },
 
     async view({ body, view, ack, client }) {
@@ -161,7 +161,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
         const handler = id ? actions.get(`${id.area}:${id.action}`) : undefined;
         if (!id || !handler) throw new StaleInteractionError(`no handler for form ${view.callback_id}`);
         await handler(context, { args: id.args, values: formValues(view.state.values as ViewStateValues) });
-      });
+      }, surface.channelId);
     },
   };
 }

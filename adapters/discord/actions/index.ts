@@ -1,3 +1,4 @@
+import { sharedActions } from '../../../core/interactions/registry.js';
 import type { ActionHandler } from '../handler.js';
 import { eraseData, keepData } from './data.actions.js';
 import { openNotifications, saveNotifications } from './notifications.actions.js';
@@ -6,7 +7,8 @@ import { openLevels, openProfileSection, saveLevels, saveProfileSection, viewPro
 
 /**
  * Buttons, selects and modal submits by `area:action` of their custom id
- * (`core/interaction-ids.ts`). Every id the core builds today has an entry.
+ * (`core/interaction-ids.ts`): Discord's own, then the core's shared ones.
+ * Every id the core builds today has an entry.
  */
 export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
   ['onboard:open', openOnboardingStep],
@@ -20,4 +22,5 @@ export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
   ['notifications:save', saveNotifications],
   ['data:erase', eraseData],
   ['data:keep', keepData],
+  ...sharedActions,
 ]);

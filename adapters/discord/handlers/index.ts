@@ -1,3 +1,5 @@
+import { sharedCommands } from '../../../core/interactions/registry.js';
+import { commandInput } from '../command-options.js';
 import type { CommandHandler } from '../handler.js';
 import { admin } from './admin.js';
 import { comingSoon, notYetBuilt } from './coming-soon.js';
@@ -9,8 +11,8 @@ import { profile } from './profile.js';
 import { settings } from './settings.js';
 import { setup } from './setup.js';
 
-/** The commands that work today, by subcommand path as in commands.json (`data export`). */
-export const builtCommands: Readonly<Record<string, CommandHandler>> = {
+/** The commands Discord answers with its own handlers, by subcommand path as in commands.json (`data export`). */
+const discordCommands: Readonly<Record<string, CommandHandler>> = {
   join,
   profile,
   settings,
@@ -19,6 +21,12 @@ export const builtCommands: Readonly<Record<string, CommandHandler>> = {
   help,
   setup,
   admin,
+};
+
+/** The commands that work today: Discord's own, and the core's shared ones with their options read from the interaction. */
+export const builtCommands: Readonly<Record<string, CommandHandler>> = {
+  ...discordCommands,
+  ...Object.fromEntries(Object.entries(sharedCommands).map(([path, handler]): [string, CommandHandler] => [path, (context, interaction) => handler(context, commandInput(interaction, path))])),
 };
 
 /** Every command's handler: the built ones, and "coming soon" for the rest. */

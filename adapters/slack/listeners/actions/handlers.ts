@@ -1,3 +1,4 @@
+import { sharedActions } from '../../../../core/interactions/registry.js';
 import type { ActionHandler } from '../../handler.js';
 import { eraseData, keepData } from './data.actions.js';
 import { openNotifications, saveNotifications } from './notifications.actions.js';
@@ -21,4 +22,5 @@ export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
   ['notifications:save', saveNotifications],
   ['data:erase', eraseData],
   ['data:keep', keepData],
+  ...sharedActions,
 ]);

@@ -1,3 +1,4 @@
+import { sharedCommands } from '../../../../core/interactions/registry.js';
 import type { CommandHandler } from '../../handler.js';
 import { admin } from './admin.js';
 import { comingSoon, notYetBuilt } from './coming-soon.js';
@@ -9,8 +10,9 @@ import { profile } from './profile.js';
 import { settings } from './settings.js';
 import { setup } from './setup.js';
 
-/** The commands that work today, by subcommand path as in commands.json (`data export`). */
+/** The commands that work today, by subcommand path as in commands.json (`data export`): Slack's own, then the core's shared ones. */
 export const builtCommands: Readonly<Record<string, CommandHandler>> = {
+  ...sharedCommands,
   join,
   profile,
   settings,
