@@ -1,6 +1,8 @@
-import { ComponentType, type AutocompleteInteraction, type Interaction, type ModalSubmitFields, type RepliableInteraction } from 'discord.js';
+import { ComponentType, type AutocompleteInteraction, type Guild, type Interaction, type ModalSubmitFields, type RepliableInteraction } from 'discord.js';
 import { resolveActor } from '../../core/access/resolve-actor.js';
+import { findCommunity } from '../../core/communities/community.repository.js';
 import type { CoreDeps } from '../../core/deps.js';
+import { communityOfInteraction } from '../../core/interactions/interaction-community.js';
 import { parseInteractionId } from '../../core/interaction-ids.js';
 import type { Log } from '../../core/ports/log.js';
 import { privateMessage, type FormValues } from '../../core/reply.js';
@@ -44,22 +46,37 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   const commands = options.commands ?? commandHandlers;
   const actions = options.actions ?? actionHandlers;
 
-  async function context(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<HandlerContext> {
-    const community = await ensureGuildCommunity(deps, interaction.guild);
+  async function context(interaction: RepliableInteraction, guild: Guild, respond: Responder): Promise<HandlerContext> {
+    const community = await ensureGuildCommunity(deps, guild);
     const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
+    const displayName = (interaction.inCachedGuild() ? interaction.member.displayName : guild.members.cache.get(interaction.user.id)?.displayName) ?? interaction.user.displayName;
     return {
-      deps, log, guild: interaction.guild, community, actor, displayName: interaction.member.displayName, respond,
+      deps, log, guild, community, actor, displayName, respond,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(interaction.channelId ? { placeId: interaction.channelId } : {}),
     };
   }
 
-  async function dispatch(interaction: RepliableInteraction<'cached'>, respond: Responder): Promise<void> {
+  /**
+   * The server an interaction belongs to. A button or form in a direct
+   * message (a request to answer, a session to confirm) has none of its own:
+   * its community is read from what its id names, or is the person's only one.
+   */
+  async function guildOf(interaction: RepliableInteraction): Promise<Guild | null> {
+    if (interaction.inCachedGuild()) return interaction.guild;
+    if (interaction.guildId || (!interaction.isMessageComponent() && !interaction.isModalSubmit())) return null;
+    const id = parseInteractionId(interaction.customId);
+    const communityId = await communityOfInteraction(deps.db, { platform: 'discord', platformUserId: interaction.user.id, id });
+    const community = communityId === null ? null : await findCommunity(deps.db, communityId);
+    return community ? (interaction.client.guilds.cache.get(community.externalId) ?? null) : null;
+  }
+
+  async function dispatch(interaction: RepliableInteraction, guild: Guild, respond: Responder): Promise<void> {
     if (interaction.isChatInputCommand()) {
       const path = [interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
       const handler = commands.get(path);
       if (!handler) return respond.send(privateMessage([messages.unknownCommand]));
-      return handler(await context(interaction, respond), interaction);
+      return handler(await context(interaction, guild, respond), interaction);
     }
     if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return;
     const id = parseInteractionId(interaction.customId);
@@ -70,7 +87,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     const shownTo = interaction.isMessageComponent() ? interaction.message.interactionMetadata?.user.id : undefined;
     if (shownTo && shownTo !== interaction.user.id) return respond.send(privateMessage([messages.notForYou]));
     const values: FormValues = interaction.isModalSubmit() ? modalValues(interaction.fields) : interaction.isStringSelectMenu() ? { selected: interaction.values } : {};
-    return handler(await context(interaction, respond), { args: id.args, values });
+    return handler(await context(interaction, guild, respond), { args: id.args, values });
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -89,8 +106,9 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     if (!interaction.isRepliable()) return;
     const respond = createResponder(interaction);
     try {
-      if (!interaction.inCachedGuild()) return await respond.send(privateMessage([messages.guildOnly]));
-      await dispatch(interaction, respond);
+      const guild = await guildOf(interaction);
+      if (!guild) return await respond.send(privateMessage([messages.guildOnly]));
+      await dispatch(interaction, guild, respond);
     } catch (error) {
       await answerFailure(error, respond, log, details);
     }

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { InteractionId } from '../interaction-ids.js';
+import type { Database, Platform } from '../store/database.js';
+
+/** Which table an id's first argument names, by `area:action` (or by area for all its actions). */
+type Subject = 'mentorship' | 'session' | 'goal' | 'task' | 'suggestion' | 'round' | 'report' | 'member';
+
+const subjects: Readonly<Record<string, Subject>> = {
+  request: 'mentorship',
+  'request:send': 'member',
+  'request:start': 'member',
+  mentorship: 'mentorship',
+  'session:schedule': 'mentorship',
+  session: 'session',
+  'feedback:session': 'session',
+  feedback: 'mentorship',
+  'goal:add': 'mentorship',
+  'task:add': 'mentorship',
+  goal: 'goal',
+  task: 'task',
+  suggestion: 'suggestion',
+  round: 'round',
+  report: 'report',
+};
+
+/**
+ * The community a button, select or form belongs to, for interactions that
+ * arrive without one (a button in a direct message). It is read from the
+ * thing the id names (a request's, a session's or a suggestion's community),
+ * or else, when the person is a member of exactly one community on this
+ * platform, that one. Null when it cannot be told; the caller then asks the
+ * person to use the command in their server. The community only decides
+ * where the person acts: every use case still authorizes them there.
+ */
+export async function communityOfInteraction(db: Kysely<Database>, input: { platform: Platform; platformUserId: string; id: InteractionId | null }): Promise<number | null> {
+  const { id } = input;
+  const subject = id ? (subjects[`${id.area}:${id.action}`] ?? subjects[id.area]) : undefined;
+  const key = id?.args[0];
+  if (subject && key && /^\d{1,15}$/.test(key)) return communityOf(db, subject, Number(key));
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('communities', 'communities.id', 'members.community_id')
+    .select('communities.id')
+    .where('communities.platform', '=', input.platform)
+    .where('communities.status', '=', 'ACTIVE')
+    .where('members.platform_user_id', '=', input.platformUserId)
+    .where('members.erased_at', 'is', null)
+    .limit(2)
+    .execute();
+  return rows.length === 1 && rows[0] ? rows[0].id : null;
+}
+
+async function communityOf(db: Kysely<Database>, subject: Subject, id: number): Promise<number | null> {
+  switch (subject) {
+    case 'mentorship':
+      return (await db.selectFrom('mentorships').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'session':
+      return (await db.selectFrom('mentoring_sessions as s').innerJoin('mentorships as m', 'm.id', 's.mentorship_id').select('m.community_id').where('s.id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'goal':
+      return (await db.selectFrom('goals as g').innerJoin('mentorships as m', 'm.id', 'g.mentorship_id').select('m.community_id').where('g.id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'task':
+      return (await db.selectFrom('tasks as t').innerJoin('mentorships as m', 'm.id', 't.mentorship_id').select('m.community_id').where('t.id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'suggestion':
+      return (await db.selectFrom('suggestions').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'round':
+      return (await db.selectFrom('matching_rounds').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'report':
+      return (await db.selectFrom('reports').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+    case 'member':
+      return (await db.selectFrom('members').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+  }
+}
