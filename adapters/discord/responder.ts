@@ -1,7 +1,7 @@
 import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
 import type { InteractionResponder } from '../../core/interactions/interaction.js';
 import { problemReply } from '../../core/problem-reply.js';
-import { withRetryButton } from './actions/retry.js';
+import { withRetryButton } from './retry.js';
 import { renderMessage, renderModal, type RenderedMessage } from './discord.renderer.js';
 
 /**

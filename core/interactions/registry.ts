@@ -1,8 +1,10 @@
 import { StaleInteractionError } from '../errors.js';
 import { idPartToPath } from './choose-mentorship.js';
 import type { SharedActionHandler, SharedCommandHandler } from './interaction.js';
+import { memberActions } from './actions/member.actions.js';
 import { relationActions } from './actions/relation.actions.js';
 import { toolkitActions } from './actions/toolkit.actions.js';
+import { memberCommands } from './commands/member.commands.js';
 import { relationCommands } from './commands/relation.commands.js';
 import { toolkitCommands } from './commands/toolkit.commands.js';
 
@@ -13,6 +15,7 @@ import { toolkitCommands } from './commands/toolkit.commands.js';
  * not-yet-built list (each adapter tests that).
  */
 export const sharedCommands: Readonly<Record<string, SharedCommandHandler>> = {
+  ...memberCommands,
   ...relationCommands,
   ...toolkitCommands,
 };
@@ -32,6 +35,7 @@ const pickMentorship: SharedActionHandler = async (context, { args, values }) =>
 /** Buttons, selects and form submissions written once for both platforms, by `area:action` of their id. */
 export const sharedActions: ReadonlyMap<string, SharedActionHandler> = new Map([
   ['pick:mentorship', pickMentorship],
+  ...memberActions,
   ...relationActions,
   ...toolkitActions,
 ]);

@@ -5,7 +5,7 @@ import { problemReply } from '../../../core/problem-reply.js';
 import type { OnboardingStep } from '../../../core/store/database.js';
 import type { ActionHandler } from '../handler.js';
 import { StaleInteractionError } from '../errors.js';
-import { withRetryButton } from './retry.js';
+import { withRetryButton } from '../retry.js';
 
 const steps: readonly OnboardingStep[] = ['PROFILE', 'GOALS', 'SCHEDULE', 'CODE_OF_CONDUCT'];
 

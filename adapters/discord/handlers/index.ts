@@ -1,26 +1,18 @@
 import { sharedCommands } from '../../../core/interactions/registry.js';
 import { commandInput } from '../command-options.js';
 import type { CommandHandler } from '../handler.js';
-import { admin } from './admin.js';
 import { comingSoon, notYetBuilt } from './coming-soon.js';
-import { dataDelete } from './data-delete.js';
-import { dataExport } from './data-export.js';
-import { help } from './help.js';
 import { join } from './join.js';
-import { profile } from './profile.js';
-import { settings } from './settings.js';
 import { setup } from './setup.js';
 
-/** The commands Discord answers with its own handlers, by subcommand path as in commands.json (`data export`). */
+/**
+ * The commands Discord answers with its own handlers: joining answers with
+ * the step's Continue button (a form cannot follow a form), and setup picks
+ * the server's mentorship channel.
+ */
 const discordCommands: Readonly<Record<string, CommandHandler>> = {
   join,
-  profile,
-  settings,
-  'data export': dataExport,
-  'data delete': dataDelete,
-  help,
   setup,
-  admin,
 };
 
 /** The commands that work today: Discord's own, and the core's shared ones with their options read from the interaction. */

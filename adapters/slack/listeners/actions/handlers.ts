@@ -1,26 +1,15 @@
 import { sharedActions } from '../../../../core/interactions/registry.js';
 import type { ActionHandler } from '../../handler.js';
-import { eraseData, keepData } from './data.actions.js';
-import { openNotifications, saveNotifications } from './notifications.actions.js';
 import { openOnboardingStep, submitOnboarding } from './onboarding.actions.js';
-import { openLevels, openProfileSection, saveLevels, saveProfileSection, viewProfile } from './profile.actions.js';
 
 /**
  * Buttons, selects and form submissions by `area:action` of their id
- * (`core/interaction-ids.ts`): the same table as Discord's, since the core
- * builds the ids. Every id the core builds today has an entry.
+ * (`core/interaction-ids.ts`): onboarding is Slack's own (a submitted step
+ * turns into the next step's form in place); everything else is the core's
+ * shared table, the same as Discord's.
  */
 export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
   ['onboard:open', openOnboardingStep],
   ['onboard:submit', submitOnboarding],
-  ['profile:view', viewProfile],
-  ['profile:edit', openProfileSection],
-  ['profile:save', saveProfileSection],
-  ['profile:levels', openLevels],
-  ['profile:save-levels', saveLevels],
-  ['notifications:edit', openNotifications],
-  ['notifications:save', saveNotifications],
-  ['data:erase', eraseData],
-  ['data:keep', keepData],
   ...sharedActions,
 ]);

@@ -1,4 +1,4 @@
-import type { Message } from '../../../core/reply.js';
+import type { Message } from '../../core/reply.js';
 
 /**
  * Discord cannot open a modal in answer to a modal submit, so a form sent back

@@ -1,9 +1,0 @@
-import { problemReply } from '../../../core/problem-reply.js';
-import { openNotificationSettings } from '../../../core/profiles/open-notification-settings.js';
-import type { CommandHandler } from '../handler.js';
-
-/** `/mentor settings`: the notification form (a modal, so it must be the first answer: one read, no deferral). */
-export const settings: CommandHandler = async ({ deps, actor, respond }) => {
-  const form = await openNotificationSettings(deps, actor);
-  await (form.ok ? respond.showModal(form.value) : respond.send(problemReply(form.problem)));
-};
