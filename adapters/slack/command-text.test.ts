@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCommands } from '../../core/commands/command-catalog.js';
 import { commandCatalog } from '../../core/commands/commands.js';
-import { parseCommandText, parseUserMention, tokenize } from './command-text.js';
+import { parseCommandText, parseUserMention, slackUsageOf, tokenize } from './command-text.js';
 import { actionHandlers } from './listeners/actions/handlers.js';
 import { builtCommands, commandHandlers } from './listeners/commands/handlers.js';
 import { notYetBuilt } from './listeners/commands/coming-soon.js';
@@ -25,8 +25,41 @@ describe('the /mentor command text', () => {
     expect(parseCommandText(commandCatalog, 'find rust a mentee')).toMatchObject({ kind: 'invalid' });
   });
 
+  it('reads options by name, in any order, after the positional ones', () => {
+    expect(parseCommandText(commandCatalog, 'find skill:python looking-for:mentor')).toMatchObject({ kind: 'command', path: 'find', options: { skill: 'python', 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'find Looking-For:MENTEE skill:Rust')).toMatchObject({ kind: 'command', options: { skill: 'Rust', 'looking-for': 'mentee' } });
+    expect(parseCommandText(commandCatalog, 'find looking-for:a mentee')).toMatchObject({ kind: 'command', options: { 'looking-for': 'mentee' } });
+    expect(parseCommandText(commandCatalog, 'find skill:machine learning looking-for:mentor')).toMatchObject({ kind: 'command', options: { skill: 'machine learning', 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'find skill:“machine learning”')).toMatchObject({ kind: 'command', options: { skill: 'machine learning' } });
+    expect(parseCommandText(commandCatalog, 'find skill: python')).toMatchObject({ kind: 'command', options: { skill: 'python' } });
+    expect(parseCommandText(commandCatalog, 'find python looking-for:mentor')).toMatchObject({ kind: 'command', options: { skill: 'python', 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'profile member:<@U123ABC|ada lovelace>')).toMatchObject({ kind: 'command', options: { member: 'U123ABC' } });
+    expect(parseCommandText(commandCatalog, 'request member:<@W99>')).toMatchObject({ kind: 'command', options: { member: 'W99' } });
+    expect(parseCommandText(commandCatalog, 'find skill:https://example.org')).toMatchObject({ kind: 'command', options: { skill: 'https://example.org' } });
+  });
+
+  it('answers an unknown option name, a bad value, a repeat or a missing value plainly, with the named usage', () => {
+    const usage = '/mentor find [skill:…] [looking-for:mentor|mentee]';
+    expect(parseCommandText(commandCatalog, 'find lookingfor:mentor')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`lookingfor` is not an option here. Use `skill` or `looking-for`.', usage }));
+    expect(parseCommandText(commandCatalog, 'find looking-for:teacher')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`looking-for` should be one of: mentor, mentee.', usage }));
+    expect(parseCommandText(commandCatalog, 'find skill:go skill:rust')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`skill` is given twice.' }));
+    expect(parseCommandText(commandCatalog, 'find python skill:rust')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`skill` is given twice.' }));
+    expect(parseCommandText(commandCatalog, 'find skill:')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`skill` needs a value after the colon, like `skill:…`.' }));
+    expect(parseCommandText(commandCatalog, 'profile member:ada')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` should mention someone, like @name.' }));
+    expect(parseCommandText(commandCatalog, 'profile member:<@U1> again')).toEqual(expect.objectContaining({ kind: 'invalid', problem: 'I did not understand `again`.' }));
+    expect(parseCommandText(commandCatalog, 'join now:please')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`now` is not an option here: this command takes none.', usage: '/mentor join' }));
+  });
+
+  it('writes the usage with named options, as the help shows it on Slack', () => {
+    const entries = new Map(listCommands(commandCatalog).map((entry) => [entry.path.join(' '), entry]));
+    expect(slackUsageOf(commandCatalog, entries.get('find')!)).toBe('/mentor find [skill:…] [looking-for:mentor|mentee]');
+    expect(slackUsageOf(commandCatalog, entries.get('request')!)).toBe('/mentor request <member:@someone>');
+    expect(slackUsageOf(commandCatalog, entries.get('setup')!)).toBe('/mentor setup [channel:#channel]');
+    expect(slackUsageOf(commandCatalog, entries.get('data export')!)).toBe('/mentor data export');
+  });
+
   it('says what is wrong with options, with the usage', () => {
-    expect(parseCommandText(commandCatalog, 'profile ada')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` should mention someone, like @name.', usage: '/mentor profile [member]' }));
+    expect(parseCommandText(commandCatalog, 'profile ada')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` should mention someone, like @name.', usage: '/mentor profile [member:@someone]' }));
     expect(parseCommandText(commandCatalog, 'request')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`member` is missing.' }));
     expect(parseCommandText(commandCatalog, 'join now please')).toEqual(expect.objectContaining({ kind: 'invalid', problem: 'I did not understand `now please`.' }));
   });

@@ -28,3 +28,27 @@ export type CommandHandler = (context: HandlerContext, input: CommandInput) => P
  * answers (text as strings, selects as arrays) or a select's choice under `selected`.
  */
 export type ActionHandler = (context: HandlerContext, input: { readonly args: readonly string[]; readonly values: FormValues }) => Promise<void>;
+
+/**
+ * The message a message shortcut was used on, as far as the bot may know it:
+ * where it is, who wrote it, and its text only to offer an excerpt (never
+ * logged or stored unless the person keeps it in a form).
+ */
+export interface ShortcutMessage {
+  readonly channelId: string;
+  readonly ts: string;
+  /** The thread's parent, when the message is a reply in a thread. */
+  readonly threadTs?: string;
+  /** The author's user id; absent for some app messages. */
+  readonly authorUserId?: string;
+  /** Set when an app (a bot) posted the message. */
+  readonly botId?: string;
+  readonly text: string;
+  /** The workspace's Slack domain (`<domain>.slack.com`), for the message's link. */
+  readonly teamDomain?: string;
+  /** This app's bot user in the workspace. */
+  readonly botUserId?: string;
+}
+
+/** A message shortcut, found by its `callback_id` (the manifest declares it). */
+export type ShortcutHandler = (context: HandlerContext, message: ShortcutMessage) => Promise<void>;

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCipher } from '../crypto/field-cipher.js';
+import { reportShortcutMessages } from './listeners/shortcuts/report-message.js';
 import type { SpaceActivity } from './space-activity.js';
 import { routerMessages } from './router.js';
+import { makeMember, makeMentorship } from '../../test/builders.js';
 import { useTestDatabase } from '../../test/database.js';
 import { actionIds, inputs, visibleText } from '../../test/fake-slack/blocks.js';
 import { slackFailures, type FakeUser } from '../../test/fake-slack/fake-slack.js';
-import { commandRequest, interactionRequest, urlVerificationRequest } from '../../test/fake-slack/signed-requests.js';
-import { startSlackWorld, type SlackWorld } from '../../test/fake-slack/world.js';
+import { commandRequest, interactionRequest, messageShortcutPayload, urlVerificationRequest } from '../../test/fake-slack/signed-requests.js';
+import { startSlackWorld, testSecretKey, type SlackWorld } from '../../test/fake-slack/world.js';
 
 /**
  * Whole journeys through the real Bolt app on our Fastify receiver: signed
@@ -178,7 +181,19 @@ describe('commands', () => {
     expect(text).toContain('/mentor join');
     expect(text).toContain('/mentor data export');
     expect(text).not.toContain('For admins');
+    expect(text).toContain('`/mentor find [skill:…] [looking-for:mentor|mentee]`');
+    expect(text).toContain('`/mentor request &lt;member:@someone&gt;`');
     expect(String(replies[0]?.body.text)).toContain('What the mentor bot can do');
+  });
+
+  it('answers an option name it does not know, or a bad value, with what to fix and the named usage', async () => {
+    const ken = world.person('ken-named');
+    const unknown = await world.command(ken, 'find lookingfor:mentor');
+    const text = visibleText(unknown.replies[0]?.body.blocks);
+    expect(text).toContain('`lookingfor` is not an option here. Use `skill` or `looking-for`.');
+    expect(text).toContain('Usage: `/mentor find [skill:…] [looking-for:mentor|mentee]`');
+    const bad = await world.command(ken, 'find skill:python looking-for:teacher');
+    expect(visibleText(bad.replies[0]?.body.blocks)).toContain('`looking-for` should be one of: mentor, mentee.');
   });
 
   it('answers an unknown subcommand, and nothing at all, with the help', async () => {
@@ -204,7 +219,7 @@ describe('commands', () => {
     expect(visibleText(nobody.replies[0]?.body.blocks)).toContain('That member has no profile to show.');
     const typo = await world.command(viewer, 'profile alan');
     expect(visibleText(typo.replies[0]?.body.blocks)).toContain('`member` should mention someone');
-    expect(visibleText(typo.replies[0]?.body.blocks)).toContain('/mentor profile [member]');
+    expect(visibleText(typo.replies[0]?.body.blocks)).toContain('/mentor profile [member:@someone]');
   });
 
   it('/mentor data export answers privately with the JSON document in code blocks', async () => {
@@ -270,12 +285,6 @@ describe('commands', () => {
     expect(visibleText(replies[0]?.body.blocks)).toContain('start with the join command');
   });
 
-  it('answers commands whose feature is not built yet with "coming soon"', async () => {
-    const { replies } = await world.command(world.owner, 'session schedule');
-    expect(replies[0]?.body.response_type).toBe('ephemeral');
-    expect(visibleText(replies[0]?.body.blocks)).toContain('`/mentor session schedule` is coming soon');
-  });
-
   it('answers a button it no longer knows as out of date', async () => {
     const user = world.person('stale');
     const message = { type: 'message' as const, channelId: world.channelId, responseUrl: world.slack.issueResponseUrl() };
@@ -335,7 +344,7 @@ describe('App Home', () => {
     expect((opened?.args.view as View).callback_id).toBe('mentor:onboard:submit:PROFILE');
   });
 
-  it('shows an onboarded member their profile and the help, and a member mid-way their step', async () => {
+  it('shows a member mid-way through onboarding the step to continue, and ignores the Messages tab', async () => {
     const ada = world.person('ada-lovelace');
     await onboardThroughProfile(ada);
     await world.event({ type: 'app_home_opened', user: ada.id, channel: 'D2', tab: 'home', event_ts: '1.2' });
@@ -345,6 +354,38 @@ describe('App Home', () => {
 
     await world.event({ type: 'app_home_opened', user: world.owner.id, channel: 'D3', tab: 'messages', event_ts: '1.3' });
     expect(world.slack.callsTo('views.publish').at(-1)?.args.user_id).toBe(ada.id);
+  });
+});
+
+describe('App Home dashboard', () => {
+  it('shows a request waiting for the member with its Accept button; accepting there accepts it and publishes the home again', async () => {
+    const { id: communityId } = await community();
+    const built = { id: communityId, platform: 'slack' as const, externalId: world.team.id, timezone: 'Europe/Berlin' };
+    const mentor = await makeMember(database.db, built, { platformUserId: world.person('home-mentor').id });
+    const mentee = await makeMember(database.db, built, { platformUserId: world.person('home-mentee').id });
+    const { id } = await makeMentorship(database.db, built, { mentor, mentee, status: 'PENDING', description: 'Query plans and indexes' });
+    const mentorUser = world.slack.users.get(mentor.platformUserId)!;
+
+    await world.event({ type: 'app_home_opened', user: mentorUser.id, channel: 'D9', tab: 'home', event_ts: '5.1' });
+    const published = world.slack.callsTo('views.publish').at(-1);
+    expect(published?.args.user_id).toBe(mentorUser.id);
+    const home = published?.answer.body.view as View;
+    expect(home.type).toBe('home');
+    expect(visibleText(home.blocks)).toContain('Mentorship request');
+    expect(visibleText(home.blocks)).toContain('Query plans and indexes');
+    expect(actionIds(home.blocks)).toEqual(expect.arrayContaining([`mentor:request:accept:${id}`, `mentor:request:reject:${id}`]));
+
+    const publishes = world.slack.callsTo('views.publish').length;
+    const { triggerId } = await world.press(mentorUser, `mentor:request:accept:${id}`, { type: 'view', view: home });
+    expect((await database.db.selectFrom('mentorships').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('ACCEPTED');
+    // The answer opens over the home (a home has no response URL), and the home is published again without the request.
+    expect(world.slack.callsTo('views.open').find((call) => call.args.trigger_id === triggerId)?.answer.body.ok).toBe(true);
+    const republished = world.slack.callsTo('views.publish').slice(publishes);
+    expect(republished.map((call) => call.args.user_id)).toEqual([mentorUser.id]);
+    const after = republished[0]?.args.view as View;
+    expect(actionIds(after.blocks)).not.toContain(`mentor:request:accept:${id}`);
+    expect(visibleText(after.blocks)).toContain('Query plans and indexes');
+    expect(visibleText(after.blocks)).toContain('Mentoring');
   });
 });
 
@@ -390,15 +431,76 @@ describe('events', () => {
     ]);
     expect(JSON.stringify(activity)).not.toContain('private words');
   });
+});
 
-  it('answers the "Report this message" shortcut privately', async () => {
-    const reporter = world.person('reporter');
+describe('the "Report this message" shortcut', () => {
+  const secret = 'Meet me after the session, alone, or else.';
+  const shortcut = async (user: FakeUser, message: { ts: string; text: string; user?: string; bot_id?: string; thread_ts?: string }) => {
+    const triggerId = world.slack.issueTrigger();
     const responseUrl = world.slack.issueResponseUrl();
-    await world.post(interactionRequest({
-      type: 'message_action', callback_id: 'mentor_report_message', team: { id: world.team.id, domain: world.team.domain }, user: { id: reporter.id, name: reporter.name, team_id: world.team.id },
-      channel: { id: world.channelId, name: 'general' }, message: { ts: '1.1', text: 'something', user: world.owner.id }, response_url: responseUrl, trigger_id: world.slack.issueTrigger(), action_ts: '1', token: 'x',
-    }, world.signing()));
-    expect(visibleText(world.slack.responsesTo(responseUrl)[0]?.body.blocks)).toContain('coming soon');
+    const answer = await world.post(interactionRequest(messageShortcutPayload({
+      team: world.team, user, callbackId: 'mentor_report_message', channelId: world.channelId, message, triggerId, responseUrl,
+    }), world.signing()));
+    return { answer, replies: world.slack.responsesTo(responseUrl), opened: world.slack.callsTo('views.open').find((call) => call.args.trigger_id === triggerId) };
+  };
+  const built = async () => ({ id: (await community()).id, platform: 'slack' as const, externalId: world.team.id, timezone: 'Europe/Berlin' });
+
+  it('opens the report form about the author with the message\'s link and an excerpt; submitting files a sealed report for the admins', async () => {
+    const reporter = await makeMember(database.db, await built(), { platformUserId: world.person('rosalind').id });
+    const author = await makeMember(database.db, await built(), { platformUserId: world.person('mallory-member').id });
+    const reporterUser = world.slack.users.get(reporter.platformUserId)!;
+
+    const { answer, opened } = await shortcut(reporterUser, { ts: '1767225600.000200', text: secret, user: author.platformUserId });
+    expect(answer.status).toBe(200);
+    const form = opened?.answer.body.view as View;
+    expect(form.callback_id).toBe(`mentor:report:file-member:${author.id}`);
+    expect(inputs(form).map(([id]) => id)).toEqual(['category', 'details', 'message']);
+    const prefilled = ((form.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((block) => block.block_id === 'message')?.element?.initial_value) ?? '';
+    expect(prefilled).toContain(`https://${world.team.domain}.slack.com/archives/${world.channelId}/p1767225600000200`);
+    expect(prefilled).toContain(secret);
+
+    const submitted = await world.submit(reporterUser, form, { category: 'HARASSMENT', details: 'A threatening message in the general channel today.', message: prefilled });
+    expect(submitted.json?.response_action).toBe('update');
+    expect(visibleText((submitted.json?.view as View).blocks)).toContain('Your report went to the admins only');
+    const report = await database.db.selectFrom('reports').select(['id', 'reporter_id', 'reported_member_id', 'category', 'details_encrypted']).where('reporter_id', '=', reporter.id).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ reported_member_id: author.id, category: 'HARASSMENT' });
+    expect(report.details_encrypted).not.toContain('threatening');
+    const details = createFieldCipher(testSecretKey).open(report.details_encrypted, `reports.details:${report.id}`);
+    expect(details).toContain('A threatening message in the general channel today.');
+    expect(details).toContain(`/archives/${world.channelId}/p1767225600000200`);
+    const notices = await database.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `report:${report.id}:admin:%`).execute();
+    expect(notices.length).toBeGreaterThan(0);
+    // The message's text reached the form only: never a log line.
+    expect(JSON.stringify(world.log.entries)).not.toContain('alone, or else');
+  });
+
+  it('answers plainly for your own message and for an app\'s, and opens no form', async () => {
+    const self = await makeMember(database.db, await built(), { platformUserId: world.person('selfie').id });
+    const selfUser = world.slack.users.get(self.platformUserId)!;
+    const own = await shortcut(selfUser, { ts: '1.2', text: 'mine', user: self.platformUserId });
+    expect(own.opened).toBeUndefined();
+    expect(own.replies[0]?.body.response_type).toBe('ephemeral');
+    expect(visibleText(own.replies[0]?.body.blocks)).toBe(reportShortcutMessages.yourself);
+
+    const fromBot = await shortcut(selfUser, { ts: '1.3', text: 'Your session starts soon', user: world.team.botUserId, bot_id: world.team.botId });
+    expect(fromBot.opened).toBeUndefined();
+    expect(visibleText(fromBot.replies[0]?.body.blocks)).toBe(reportShortcutMessages.notAPerson);
+    const ownBotUser = await shortcut(selfUser, { ts: '1.4', text: 'Reminder', user: world.team.botUserId });
+    expect(visibleText(ownBotUser.replies[0]?.body.blocks)).toBe(reportShortcutMessages.notAPerson);
+  });
+
+  it('asks someone who has not joined to join first, and says so when the form cannot open in time', async () => {
+    const author = await makeMember(database.db, await built(), { platformUserId: world.person('author-two').id });
+    const stranger = world.person('not-joined');
+    const notJoined = await shortcut(stranger, { ts: '1.5', text: 'hello', user: author.platformUserId });
+    expect(notJoined.opened).toBeUndefined();
+    expect(visibleText(notJoined.replies[0]?.body.blocks)).toContain('Join the mentorship program first');
+
+    const reporter = await makeMember(database.db, await built(), { platformUserId: world.person('slowpoke').id });
+    world.slack.fail('views.open', slackFailures.error('expired_trigger_id'));
+    const late = await shortcut(world.slack.users.get(reporter.platformUserId)!, { ts: '1.6', text: 'hello', user: author.platformUserId });
+    expect(visibleText(late.replies[0]?.body.blocks)).toBe(routerMessages.formExpired);
+    expect(await database.db.selectFrom('reports').select('id').where('reporter_id', '=', reporter.id).execute()).toEqual([]);
   });
 });
 

@@ -23,6 +23,8 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://mentor.example.org/slack/events' });
     expect(manifest.oauth_config).toEqual({ redirect_urls: ['https://mentor.example.org/slack/oauth_redirect'], scopes: { bot: [...slackBotScopes] } });
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'groups:write', 'groups:history', 'mpim:write', 'mpim:history']));
+    // Pair spaces: private channels and group DMs (slack.pairSpace), counted from their message events.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'message.groups', 'message.mpim']));
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.shortcuts[0]).toMatchObject({ type: 'message', callback_id: 'mentor_report_message' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);

@@ -1,22 +1,29 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs, BlockAction, MessageShortcut, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackShortcutMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi,
+} from '@slack/bolt';
 import { resolveActor } from '../../core/access/resolve-actor.js';
 import { commandCatalog } from '../../core/commands/commands.js';
 import type { CoreDeps } from '../../core/deps.js';
-import { showHelp } from '../../core/help/show-help.js';
 import { parseInteractionId } from '../../core/interaction-ids.js';
+import type { FieldCipher } from '../../core/ports/field-cipher.js';
 import type { Log } from '../../core/ports/log.js';
 import { privateMessage, type FormValues } from '../../core/reply.js';
+import { publishHome } from './app-home.js';
 import { parseCommandText } from './command-text.js';
 import { FormNotOpenedError, isRevokedAccess, StaleInteractionError } from './errors.js';
-import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
+import type { ActionHandler, CommandHandler, HandlerContext, ShortcutHandler } from './handler.js';
 import { actionHandlers } from './listeners/actions/handlers.js';
 import { commandHandlers } from './listeners/commands/handlers.js';
+import { slackHelp } from './listeners/commands/help.js';
+import { shortcutHandlers } from './listeners/shortcuts/handlers.js';
 import { createResponder, type AckFn, type InteractionSurface, type Responder } from './responder.js';
 import { formValues, inputBlockIds, readViewMetadata, type ViewStateValues } from './view-state.js';
 import type { SlackWorkspaces } from './workspaces.js';
 
 export interface SlackRouterOptions {
   readonly deps: CoreDeps;
+  /** Seals report details and session notes (`adapters/crypto/field-cipher.ts`). */
+  readonly cipher: FieldCipher;
   readonly log: Log;
   readonly workspaces: Pick<SlackWorkspaces, 'communityFor' | 'revoke'>;
   /** The app's public base URL (PUBLIC_URL): `/mentor admin` links to `<publicUrl>/login/…`. */
@@ -24,12 +31,14 @@ export interface SlackRouterOptions {
   /** Defaults to every command in commands.json; tests may narrow it. */
   readonly commands?: ReadonlyMap<string, CommandHandler>;
   readonly actions?: ReadonlyMap<string, ActionHandler>;
+  readonly shortcuts?: ReadonlyMap<string, ShortcutHandler>;
 }
 
 export interface SlackRouter {
   command(args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void>;
   action(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void>;
   view(args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void>;
+  messageShortcut(args: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void>;
 }
 
 export const routerMessages = {
@@ -52,16 +61,19 @@ interface Arrival {
 /**
  * The one interaction router: the `/mentor` command by the subcommand path in
  * its text, buttons and selects by the area and action of their `action_id`,
- * form submissions by their `callback_id` (`core/interaction-ids.ts`). It
+ * form submissions by their `callback_id` (`core/interaction-ids.ts`),
+ * message shortcuts by theirs (the manifest's). It
  * acknowledges commands and buttons before any work (Slack's 3 s), resolves
  * the community and the acting member afresh each time (the core
- * re-authorizes every call with it), and is the top-level error handler: a
+ * re-authorizes every call with it), publishes the App Home again after a
+ * button pressed in it, and is the top-level error handler: a
  * failure is logged and answered privately, and the promise never rejects.
  */
 export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
-  const { deps, log, workspaces, publicUrl } = options;
+  const { deps, cipher, log, workspaces, publicUrl } = options;
   const commands = options.commands ?? commandHandlers;
   const actions = options.actions ?? actionHandlers;
+  const shortcuts = options.shortcuts ?? shortcutHandlers;
 
   async function run(arrival: Arrival, client: webApi.WebClient, respond: Responder, work: (context: HandlerContext) => Promise<void>, placeId?: string): Promise<void> {
     const details = { teamId: arrival.teamId, userId: arrival.userId, kind: arrival.kind };
@@ -69,7 +81,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
       const community = await workspaces.communityFor(arrival.teamId);
       if (!community) return await respond.send(privateMessage([routerMessages.notSetUp]));
       const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: arrival.userId });
-      await work({ deps, log, client, community, actor, displayName: arrival.userName, respond, publicUrl, ...(placeId ? { placeId } : {}) });
+      await work({ deps, cipher, log, client, community, actor, displayName: arrival.userName, respond, publicUrl, ...(placeId ? { placeId } : {}) });
     } catch (error) {
       await answerFailure(error, respond, details);
     } finally {
@@ -112,7 +124,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
         if (parsed.kind === 'invalid') return context.respond.send(privateMessage([`${parsed.problem} Usage: \`${parsed.usage}\``]));
         const handler = parsed.kind === 'command' ? commands.get(parsed.path) : undefined;
         if (parsed.kind === 'unknown' || !handler) {
-          const help = showHelp(context.actor, commandCatalog);
+          const help = slackHelp(context.actor);
           const typed = parsed.kind === 'unknown' ? parsed.typed : parsed.path;
           const lead = typed ? [`\`/${commandCatalog.name} ${typed}\` is not a command I know. `] : [];
           return context.respond.send(help.ok ? { ...help.value, body: [...lead, ...help.value.body] } : privateMessage([...lead]));
@@ -142,6 +154,10 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
           : action.type === 'multi_static_select' ? { selected: action.selected_options.map((choice) => choice.value) }
           : {};
         await handler(context, { args: id.args, values });
+        // A button in the App Home changed what the home shows (a request accepted, a suggestion declined): publish it again.
+        if (view?.type === 'home') {
+          await publishHome(deps, client, context.community, arrival.userId).catch((error: unknown) => log.warn({ teamId: arrival.teamId, userId: arrival.userId, err: error }, 'could not republish the App Home'));
+        }
       }, surface.channelId);
     },
 
@@ -161,6 +177,28 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
         const handler = id ? actions.get(`${id.area}:${id.action}`) : undefined;
         if (!id || !handler) throw new StaleInteractionError(`no handler for form ${view.callback_id}`);
         await handler(context, { args: id.args, values: formValues(view.state.values as ViewStateValues) });
+      }, surface.channelId);
+    },
+
+    async messageShortcut({ shortcut, ack, respond, client, context: bolt }) {
+      const surface: InteractionSurface = { userId: shortcut.user.id, triggerId: shortcut.trigger_id, responseUrl: shortcut.response_url, channelId: shortcut.channel.id };
+      const responder = createResponder({ surface, client, ack: ack as AckFn, respond });
+      await responder.defer();
+      const arrival = { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', userId: shortcut.user.id, userName: shortcut.user.username ?? shortcut.user.name, kind: 'message_action' };
+      const { message } = shortcut;
+      await run(arrival, client, responder, async (context) => {
+        const handler = shortcuts.get(shortcut.callback_id);
+        if (!handler) throw new StaleInteractionError(`no handler for shortcut ${shortcut.callback_id}`);
+        await handler(context, {
+          channelId: shortcut.channel.id,
+          ts: message.ts,
+          text: typeof message.text === 'string' ? message.text : '',
+          ...(typeof message.thread_ts === 'string' ? { threadTs: message.thread_ts } : {}),
+          ...(message.user ? { authorUserId: message.user } : {}),
+          ...(typeof message.bot_id === 'string' ? { botId: message.bot_id } : {}),
+          ...(shortcut.team?.domain ? { teamDomain: shortcut.team.domain } : {}),
+          ...(bolt.botUserId ? { botUserId: bolt.botUserId } : {}),
+        });
       }, surface.channelId);
     },
   };

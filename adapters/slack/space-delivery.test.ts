@@ -7,7 +7,7 @@ import { useTestDatabase } from '../../test/database.js';
 import { visibleText } from '../../test/fake-slack/blocks.js';
 import { FakeSlack, slackFailures, type FakeTeam } from '../../test/fake-slack/fake-slack.js';
 import { createSlackDelivery } from './dm-delivery.js';
-import { channelName } from './space-delivery.js';
+import { channelName, groupDmNotes } from './space-delivery.js';
 
 const database = useTestDatabase();
 let slack: FakeSlack;
@@ -140,6 +140,34 @@ describe('Slack outbox delivery (space kinds)', () => {
     expect(stored.archived).toBe(false);
     expect(stored.members).toEqual(expect.arrayContaining([mentor.platformUserId, mentee.platformUserId]));
     expect(await delivery().deliver(item('space.reopen', { mentorshipId: id }))).toEqual({ status: 'sent' });
+  });
+
+  it('with the group-DM setting: opens one group DM however often it is retried, and reads its kind from Slack after the setting changed back', async () => {
+    const setPairSpace = (pairSpace: string) => database.db.updateTable('communities').set({ settings: JSON.stringify({ slack: { pairSpace } }) }).where('id', '=', community.id).execute();
+    await setPairSpace('group-dm');
+    try {
+      const id = await newMentorship();
+      const creates = slack.callsTo('conversations.create').length;
+      expect(await delivery().deliver(createItem(id))).toEqual({ status: 'sent' });
+      expect(await delivery().deliver(createItem(id))).toEqual({ status: 'sent' });
+      expect(slack.callsTo('conversations.create').length).toBe(creates);
+      const opened = slack.callsTo('conversations.open').at(-1);
+      expect(opened?.args.users).toBe(`${mentor.platformUserId},${mentee.platformUserId}`);
+      const space = (await findMentorshipSpace(database.db, id))!.spaceId;
+      expect(space).toBe((opened?.answer.body.channel as { id: string }).id);
+      expect(slack.callsTo('chat.postMessage').slice(-2).map((call) => [call.args.channel, visibleText(call.args.blocks)])).toEqual([
+        [space, expect.stringContaining('Grace mentors Alan')], [space, expect.stringContaining('Grace mentors Alan')],
+      ]);
+
+      await setPairSpace('private-channel');
+      expect(await delivery().deliver(item('space.archive', { mentorshipId: id }))).toEqual({ status: 'sent' });
+      expect(slack.conversations.get(space)?.archived).toBe(false);
+      expect(visibleText(slack.callsTo('chat.postMessage').at(-1)?.args.blocks)).toBe(groupDmNotes.closed.body[0]);
+      expect(await delivery().deliver(item('space.reopen', { mentorshipId: id }))).toEqual({ status: 'sent' });
+      expect(visibleText(slack.callsTo('chat.postMessage').at(-1)?.args.blocks)).toBe(groupDmNotes.reopened.body[0]);
+    } finally {
+      await setPairSpace('private-channel');
+    }
   });
 
   it('asks to retry after Retry-After when rate limited, and on a Slack outage', async () => {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import { attachSpace, findMentorshipSpace } from '../../core/mentorships/mentorship-space.js';
+import { findCommunity } from '../../core/communities/community.repository.js';
+import { attachSpace, findMentorshipSpace, takeOverSpace } from '../../core/mentorships/mentorship-space.js';
 import type { DeliveryResult, OutboxItem } from '../../core/ports/delivery.js';
 import type { Log } from '../../core/ports/log.js';
 import type { Message } from '../../core/reply.js';
@@ -12,14 +13,17 @@ import { renderMessage } from './slack.renderer.js';
 /**
  * The outbox's pair-space kinds on Slack ('space.create', 'space.post',
  * 'space.archive', 'space.reopen'; payloads in core/outbox/enqueue.ts). A
- * pair's space is a private channel the bot creates, with both members invited.
+ * pair's space is, by the community's `slack.pairSpace` setting, a private
+ * channel the bot creates with both members invited (the default), or a group
+ * DM of the two and the bot (`conversations.open` with both users; for
+ * workspaces where apps may not create channels).
  *
- * A group DM (`conversations.open` with both users) is the documented
- * alternative for workspaces where the bot may not create channels; there is
- * no per-community setting for it yet, so only private channels are made. If
- * one is added, 'space.create' would open the mpim instead and store its id;
- * a group DM cannot be archived, so 'space.archive' / 'space.reopen' would
- * become a closing message only.
+ * A group DM cannot be archived or reopened (Slack answers
+ * `method_not_supported_for_channel_type`), so 'space.archive' and
+ * 'space.reopen' post a note there instead; the activity of a mentorship that
+ * is over is not counted (`recordSpaceActivity` counts running ones only).
+ * The kind is read from Slack's answer rather than from the setting, which an
+ * owner may change while mentorships run.
  *
  * Slack errors are thrown to the caller (`dm-delivery.ts`), which classifies
  * them (429 → retry after Retry-After, 5xx → retry, a refusal → failed) and
@@ -74,6 +78,21 @@ const nameAttempts = 5;
 
 const sent: DeliveryResult = { status: 'sent' };
 
+/** Slack's answer when a DM or group DM is asked to archive, unarchive or invite. */
+const notForGroupDms = 'method_not_supported_for_channel_type';
+
+/** What the bot says in a group DM where a channel would have been archived or reopened. */
+export const groupDmNotes = {
+  closed: {
+    kind: 'message', visibility: 'pair',
+    body: ['Slack cannot archive a group DM, so this conversation stays open for the two of you. The mentorship is over: the bot no longer follows this conversation.'],
+  },
+  reopened: {
+    kind: 'message', visibility: 'pair',
+    body: ['This group DM is your mentorship\'s space again: the bot posts its reminders here and counts how active you are (never what you write).'],
+  },
+} as const satisfies Record<string, Message>;
+
 /** One attempt at a space kind; Slack errors are thrown after `onSlackError`. */
 export async function deliverSpaceItem(item: OutboxItem, context: SpaceDeliveryContext): Promise<DeliveryResult> {
   const kind = item.kind as keyof typeof payloads;
@@ -121,12 +140,13 @@ async function pairUserIds(context: SpaceDeliveryContext, item: OutboxItem, memb
   return { users };
 }
 
-/** Invites the users; those already in the channel are fine. */
+/** Invites the users; those already in the channel are fine, and a group DM has both already. */
 async function invite(client: webApi.WebClient, channel: string, users: readonly string[]): Promise<void> {
   try {
     await client.conversations.invite({ channel, users: users.join(',') });
   } catch (error) {
-    if (slackErrorCode(error) !== 'already_in_channel') throw error;
+    const code = slackErrorCode(error);
+    if (code !== 'already_in_channel' && code !== notForGroupDms) throw error;
   }
 }
 
@@ -152,6 +172,8 @@ async function createSpace(
 ): Promise<DeliveryResult> {
   const pair = await pairUserIds(context, item, [payload.mentorMemberId, payload.menteeMemberId]);
   if ('failed' in pair) return { status: 'failed', error: pair.failed };
+  const community = await findCommunity(context.db, item.communityId);
+  if (community?.settings.slack.pairSpace === 'group-dm') return createGroupDm(context, client, item, payload, pair.users);
 
   let channel: string;
   const existing = await findMentorshipSpace(context.db, payload.mentorshipId);
@@ -172,6 +194,39 @@ async function createSpace(
     }
   }
   await invite(client, channel, pair.users);
+  await post(client, channel, payload.agreement);
+  return sent;
+}
+
+/**
+ * A group DM of the pair and the bot (the bot is in every group DM it opens).
+ * `conversations.open` answers the same conversation for the same people, so
+ * a retry finds it again; a pair's earlier mentorship that held it lets it go
+ * (`takeOverSpace`). Then the agreement is posted.
+ */
+async function createGroupDm(
+  context: SpaceDeliveryContext,
+  client: webApi.WebClient,
+  item: OutboxItem,
+  payload: z.infer<(typeof payloads)['space.create']>,
+  users: readonly string[],
+): Promise<DeliveryResult> {
+  const existing = await findMentorshipSpace(context.db, payload.mentorshipId);
+  if (existing && existing.communityId !== item.communityId) return { status: 'failed', error: `mentorship ${payload.mentorshipId} belongs to another community` };
+  let channel = existing?.spaceId;
+  if (!channel) {
+    const opened = await client.conversations.open({ users: users.join(',') });
+    const id = opened.channel?.id;
+    if (!id) return { status: 'retry', error: 'conversations.open returned no conversation' };
+    if (!(await takeOverSpace(context.db, payload.mentorshipId, id))) {
+      // Another attempt attached a space first (use it), or a running mentorship holds this group DM.
+      const winner = await findMentorshipSpace(context.db, payload.mentorshipId);
+      if (!winner) return { status: 'failed', error: `the group DM ${id} belongs to another running mentorship` };
+      channel = winner.spaceId;
+    } else {
+      channel = id;
+    }
+  }
   await post(client, channel, payload.agreement);
   return sent;
 }
@@ -203,12 +258,14 @@ async function archiveSpace(context: SpaceDeliveryContext, client: webApi.WebCli
   try {
     await client.conversations.archive({ channel: space.channel });
   } catch (error) {
-    if (slackErrorCode(error) !== 'already_archived') throw error;
+    const code = slackErrorCode(error);
+    if (code === notForGroupDms) await post(client, space.channel, groupDmNotes.closed);
+    else if (code !== 'already_archived') throw error;
   }
   return sent;
 }
 
-/** Unarchives the channel and invites both members again (Slack may have removed them; members still in are skipped). */
+/** Unarchives the channel and invites both members again (Slack may have removed them; members still in are skipped); a group DM gets a note. */
 async function reopenSpace(context: SpaceDeliveryContext, client: webApi.WebClient, item: OutboxItem, id: number): Promise<DeliveryResult> {
   const space = await storedSpace(context, item, id);
   if ('result' in space) return space.result;
@@ -217,7 +274,13 @@ async function reopenSpace(context: SpaceDeliveryContext, client: webApi.WebClie
   try {
     await client.conversations.unarchive({ channel: space.channel });
   } catch (error) {
-    if (slackErrorCode(error) !== 'not_archived') throw error;
+    const code = slackErrorCode(error);
+    if (code === notForGroupDms) {
+      // A group DM was never archived and keeps both members: a note is all there is to do.
+      await post(client, space.channel, groupDmNotes.reopened);
+      return sent;
+    }
+    if (code !== 'not_archived') throw error;
   }
   const memberIds = [mentorship.mentor_id, mentorship.mentee_id].filter((member): member is number => member !== null);
   const pair = memberIds.length === 2 ? await pairUserIds(context, item, memberIds) : { failed: 'a member of the pair was erased' };

@@ -162,6 +162,16 @@ describe('losing access', () => {
     const other = await install('Faro Kotlin');
     expect((await join(other.team, world.slack.addUser(other.team, 'fine'))).opened?.token).toBe(other.botToken);
   });
+
+  it('notices a revoked token when publishing the App Home, and marks the workspace INACTIVE', async () => {
+    const { team, botToken, installer } = await install('Evora Go');
+    world.slack.revokeToken(botToken);
+    const answer = await world.event({ type: 'app_home_opened', user: installer.id, channel: 'D1', tab: 'home', event_ts: '6.1' }, { team });
+    expect(answer.status).toBe(200);
+    expect(world.slack.callsTo('views.publish').at(-1)?.answer.body).toMatchObject({ ok: false, error: 'token_revoked' });
+    expect((await communityOf(team))?.status).toBe('INACTIVE');
+    expect((await installationOf(team))?.revoked_at).toBeInstanceOf(Date);
+  });
 });
 
 describe('transport', () => {

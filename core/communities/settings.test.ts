@@ -16,6 +16,7 @@ describe('community settings', () => {
       newMembersNeedAdminApproval: false,
       codeOfConduct: { text: '', required: false },
       leftMemberRetentionDays: 90,
+      slack: { pairSpace: 'private-channel' },
     });
   });
 
@@ -34,6 +35,7 @@ describe('community settings', () => {
       [{ branding: { colour: 'blue' } }, 'branding.colour'],
       [{ defaultQuietHours: { start: '22:00', end: '22:00' } }, 'defaultQuietHours.end'],
       [{ openRelations: { perMentor: 0 } }, 'openRelations.perMentor'],
+      [{ slack: { pairSpace: 'thread' } }, 'slack.pairSpace'],
     ];
     for (const [document, field] of cases) {
       const parsed = communitySettingsV1.safeParse(document);
@@ -78,6 +80,17 @@ describe('updating settings', () => {
 
     const stored = await database.db.selectFrom('communities').select('settings').where('id', '=', community.id).executeTakeFirstOrThrow();
     expect(stored.settings).toEqual({});
+  });
+
+  it('keeps the Slack pair space as chosen, storing only that', async () => {
+    const community = await makeCommunity(database.db, { platform: 'slack' });
+    const owner = actorFor(await makeMember(database.db, community, { role: 'OWNER' }));
+    const updated = await updateSettings(deps(), owner, { slack: { pairSpace: 'group-dm' } });
+    expect(updated.ok && updated.value.slack).toEqual({ pairSpace: 'group-dm' });
+    const stored = await database.db.selectFrom('communities').select('settings').where('id', '=', community.id).executeTakeFirstOrThrow();
+    expect(stored.settings).toEqual({ slack: { pairSpace: 'group-dm' } });
+    const refused = await updateSettings(deps(), owner, { slack: { pairSpace: 'shared-channel' } });
+    expect(refused.ok ? [] : refused.problem.fields?.map((field) => field.field)).toEqual(['slack.pairSpace']);
   });
 
   it('is for owners only', async () => {

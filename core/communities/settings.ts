@@ -80,6 +80,18 @@ export const communitySettingsV1 = z.object({
   leftMemberRetentionDays: z.int().min(7).max(3650).default(90),
   /** Match score weights and the matching round schedule (see core/matching/matching-settings.ts). */
   matching: matchingSettings.prefault({}),
+  /** What only a Slack workspace uses; a Discord community keeps the defaults. */
+  slack: z
+    .object({
+      /**
+       * Where a pair meets: a private channel the bot creates (needs a
+       * workspace that lets apps create channels), or a group DM of the two
+       * and the bot (no channel to create, but it cannot be archived: a
+       * closing note is posted instead).
+       */
+      pairSpace: z.enum(['private-channel', 'group-dm'], 'Choose a private channel or a group DM for the pairs.').default('private-channel'),
+    })
+    .prefault({}),
 });
 
 export type CommunitySettings = z.infer<typeof communitySettingsV1>;

@@ -31,6 +31,13 @@ describe('showHelp', () => {
     expect(text).toContain('`/mentor session schedule [mentorship]`');
   });
 
+  it('writes usages with the platform\'s formatter when given one', () => {
+    const outcome = showHelp(actor(), commandCatalog, (catalog, entry) => `${catalog.name}:${entry.path.join('-')}`);
+    const text = outcome.ok ? (outcome.value.fields ?? []).map((field) => field.value.join('')).join('\n') : '';
+    expect(text).toContain('`mentor:find` Suggest mentors');
+    expect(text).not.toContain('[skill]');
+  });
+
   it('splits a long section into fields that fit', () => {
     const many = parseCommandCatalog({
       name: 'mentor', description: 'Many commands',

@@ -1,6 +1,6 @@
 import { authorize } from '../access/authorize.js';
 import type { Actor } from '../access/actor.js';
-import { listCommands, usageOf, type CommandAudience, type CommandCatalog } from '../commands/command-catalog.js';
+import { listCommands, usageOf, type CommandAudience, type CommandCatalog, type CommandEntry } from '../commands/command-catalog.js';
 import { ok, type Outcome } from '../outcome.js';
 import { privateMessage, type Message, type MessageField } from '../reply.js';
 
@@ -19,9 +19,12 @@ const fieldLimit = 1024;
  * `/mentor help`: every command in the catalog (commands.json), with its usage
  * and description, grouped by who it is for. Admin commands are listed only
  * for admins and owners; the core still checks every call, this only keeps the
- * help short for everyone else.
+ * help short for everyone else. `usage` writes each command as it is typed on
+ * the platform (Slack, whose options are typed in the text, passes its named
+ * form `find [skill:…]`); by default options are listed by name, as Discord
+ * shows them.
  */
-export function showHelp(actor: Actor, catalog: CommandCatalog): Outcome<Message> {
+export function showHelp(actor: Actor, catalog: CommandCatalog, usage: (catalog: CommandCatalog, entry: CommandEntry) => string = usageOf): Outcome<Message> {
   const denied = authorize(actor, 'help');
   if (denied) return denied;
   const staff = actor.kind === 'member' && actor.role !== 'REGULAR';
@@ -29,7 +32,7 @@ export function showHelp(actor: Actor, catalog: CommandCatalog): Outcome<Message
   const fields: MessageField[] = [];
   for (const { audience, heading } of sections) {
     if (audience === 'admin' && !staff) continue;
-    const lines = commands.filter((command) => command.audience === audience).map((command) => `\`${usageOf(catalog, command)}\` ${command.description}`);
+    const lines = commands.filter((command) => command.audience === audience).map((command) => `\`${usage(catalog, command)}\` ${command.description}`);
     chunk(lines, fieldLimit).forEach((part, index) => fields.push({ name: index === 0 ? heading : `${heading} (more)`, value: [part] }));
   }
   return ok(

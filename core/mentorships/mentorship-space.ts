@@ -28,3 +28,31 @@ export async function findMentorshipSpace(db: Kysely<Database>, mentorshipId: nu
   const row = await db.selectFrom('mentorships').select(['community_id', 'space_id']).where('id', '=', mentorshipId).executeTakeFirst();
   return row?.space_id ? { communityId: row.community_id, spaceId: row.space_id } : null;
 }
+
+/**
+ * Attaches a space an earlier mentorship of the pair may hold already: a
+ * Slack group DM is one conversation per set of people, so a pair's new
+ * mentorship opens the same group DM as their last one. The earlier
+ * mentorship, which is over, lets it go (its history stays in its events);
+ * a space held by a running or paused mentorship is never taken. Answers as
+ * {@link attachSpace} does, and false when the space is held by a running one.
+ */
+export async function takeOverSpace(db: Kysely<Database>, mentorshipId: number, spaceId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const mentorship = await trx.selectFrom('mentorships').select('community_id').where('id', '=', mentorshipId).executeTakeFirst();
+    if (!mentorship) return false;
+    const holder = await trx
+      .selectFrom('mentorships')
+      .select(['id', 'status'])
+      .where('community_id', '=', mentorship.community_id)
+      .where('space_id', '=', spaceId)
+      .where('id', '!=', mentorshipId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (holder) {
+      if (holder.status === 'ACCEPTED' || holder.status === 'PAUSED') return false;
+      await trx.updateTable('mentorships').set({ space_id: null }).where('id', '=', holder.id).execute();
+    }
+    return attachSpace(trx, mentorshipId, spaceId);
+  });
+}

@@ -16,8 +16,11 @@ const activityInput = z.object({
  * Adapters report messages posted in a pair's space as a count and a time,
  * never the text (privacy by design: the bot stores activity, not content).
  * The silent-pair job reads what this keeps. A space no mentorship owns
- * (another channel, a space already detached) is ignored. Reports may arrive
- * out of order, so the last activity only ever moves forward.
+ * (another channel, a space already detached) is ignored, and so is the space
+ * of a mentorship that is over: a Slack group DM cannot be archived, so the
+ * pair may keep talking there, and a new mentorship between the same two
+ * opens the same group DM again; only the running one counts. Reports may
+ * arrive out of order, so the last activity only ever moves forward.
  */
 export async function recordSpaceActivity(
   deps: CoreDeps,
@@ -37,6 +40,7 @@ export async function recordSpaceActivity(
     })
     .where('community_id', '=', communityId)
     .where('space_id', '=', spaceId)
+    .where('status', 'in', ['ACCEPTED', 'PAUSED'])
     .returning('id')
     .executeTakeFirst();
   return ok({ mentorshipId: row?.id ?? null });

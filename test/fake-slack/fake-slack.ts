@@ -298,6 +298,7 @@ export class FakeSlack {
       case 'conversations.invite': {
         const conversation = this.conversations.get(text('channel'));
         if (!conversation) return slackFailures.error('channel_not_found');
+        if (isDirect(conversation)) return slackFailures.error('method_not_supported_for_channel_type');
         if (conversation.archived) return slackFailures.error('is_archived');
         const invited = text('users').split(',').filter(Boolean);
         if (invited.some((id) => !this.users.has(id))) return slackFailures.error('user_not_found');
@@ -309,6 +310,7 @@ export class FakeSlack {
       case 'conversations.archive': {
         const conversation = this.conversations.get(text('channel'));
         if (!conversation) return slackFailures.error('channel_not_found');
+        if (isDirect(conversation)) return slackFailures.error('method_not_supported_for_channel_type');
         if (conversation.archived) return slackFailures.error('already_archived');
         conversation.archived = true;
         return ok();
@@ -316,6 +318,7 @@ export class FakeSlack {
       case 'conversations.unarchive': {
         const conversation = this.conversations.get(text('channel'));
         if (!conversation) return slackFailures.error('channel_not_found');
+        if (isDirect(conversation)) return slackFailures.error('method_not_supported_for_channel_type');
         if (!conversation.archived) return slackFailures.error('not_archived');
         conversation.archived = false;
         return ok();
@@ -379,6 +382,11 @@ export class FakeSlack {
     this.views.set(id, stored);
     return stored;
   }
+}
+
+/** A DM or group DM: its members are fixed and it cannot be archived. */
+function isDirect(conversation: FakeConversation): boolean {
+  return conversation.kind === 'im' || conversation.kind === 'mpim';
 }
 
 function userObject(user: FakeUser): Record<string, unknown> {

@@ -129,3 +129,15 @@ export function eventRequest(input: { team: FakeTeam; eventId: string; event: Re
 export function urlVerificationRequest(challenge: string, signing: SigningOptions): SlackRequest {
   return signed('application/json', JSON.stringify({ token: 'deprecated', challenge, type: 'url_verification' }), signing);
 }
+
+/** `message_action`: a message shortcut used on a message in a channel. */
+export function messageShortcutPayload(input: {
+  team: FakeTeam; user: FakeUser; callbackId: string; channelId: string; message: { ts: string; text: string; user?: string; bot_id?: string; thread_ts?: string };
+  triggerId: string; responseUrl: string;
+}): Record<string, unknown> {
+  return {
+    type: 'message_action', callback_id: input.callbackId, trigger_id: input.triggerId, response_url: input.responseUrl, message_ts: input.message.ts,
+    team: { id: input.team.id, domain: input.team.domain }, user: { id: input.user.id, name: input.user.name, username: input.user.name, team_id: input.team.id },
+    channel: { id: input.channelId, name: 'general' }, message: { type: 'message', ...input.message }, action_ts: '1', token: 'deprecated', is_enterprise_install: false,
+  };
+}

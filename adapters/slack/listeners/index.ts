@@ -13,5 +13,5 @@ export function registerListeners(app: App, router: SlackRouter, context: EventC
   registerActions(app, router);
   registerViews(app, router);
   registerEvents(app, context);
-  registerShortcuts(app, context);
+  registerShortcuts(app, router);
 }

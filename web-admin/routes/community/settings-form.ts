@@ -21,6 +21,7 @@ export function settingsToForm(settings: CommunitySettings): SettingsFormValues 
     'branding.name': settings.branding.name ?? '',
     'branding.colour': settings.branding.colour,
     'branding.logoUrl': settings.branding.logoUrl ?? '',
+    'slack.pairSpace': settings.slack.pairSpace,
   };
   settings.faq.forEach((entry, index) => {
     values[`faq.${index}.question`] = entry.question;
@@ -48,6 +49,9 @@ export function readSettingsForm(body: unknown): { values: SettingsFormValues; p
   const values: SettingsFormValues = {};
   for (const name of ['programName', 'about', 'requestExpiryDays', 'reminders.silentPairDays', 'codeOfConduct.text', 'branding.name', 'branding.colour', 'branding.logoUrl']) values[name] = text(name);
   for (const name of checkboxFields) values[name] = text(name) !== '';
+  // Shown to Slack workspaces only; a form without it leaves the stored choice alone.
+  const pairSpace = text('slack.pairSpace');
+  if (pairSpace !== '') values['slack.pairSpace'] = pairSpace;
 
   const problems: Record<string, string> = {};
   const numbers: Record<string, number> = {};
@@ -82,6 +86,7 @@ export function readSettingsForm(body: unknown): { values: SettingsFormValues; p
       logoUrl: values['branding.logoUrl'] === '' ? null : values['branding.logoUrl'],
     },
     faq,
+    ...(pairSpace !== '' ? { slack: { pairSpace } } : {}),
   };
   return { values, problems, changes };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../core/admin/record-audit.js';
+import { findCommunity } from '../../../core/communities/community.repository.js';
 import type { CommunitySettings } from '../../../core/communities/settings.js';
 import { updateSettings } from '../../../core/communities/update-settings.js';
 import { viewSettings } from '../../../core/communities/view-settings.js';
@@ -17,12 +18,15 @@ import { faqRowCount, readSettingsForm, settingsToForm, type SettingsFormValues 
 export const settingsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, options) => {
   const deps = { db: options.db, clock: options.clock };
 
-  function showForm(request: FastifyRequest, reply: FastifyReply, values: SettingsFormValues, extra: { errors?: Record<string, string>; problem?: string; status?: number } = {}) {
+  async function showForm(request: FastifyRequest, reply: FastifyReply, values: SettingsFormValues, extra: { errors?: Record<string, string>; problem?: string; status?: number } = {}) {
     const admin = adminOf(request);
     const saved = (request.query as Record<string, unknown>).done === 'saved';
+    // Platform-only settings (the Slack pair space) are shown where they apply.
+    const platform = (await findCommunity(options.db, admin.community.id))?.platform ?? null;
     return render(request, reply, 'settings', {
       title: `${admin.community.name}: settings`,
       nav: 'settings',
+      platform,
       values,
       faqRows: faqRowCount(values),
       errors: extra.errors ?? {},

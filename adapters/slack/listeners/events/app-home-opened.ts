@@ -1,8 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { resolveActor } from '../../../../core/access/resolve-actor.js';
-import { homeMessages } from '../../app-home.js';
+import { publishHome } from '../../app-home.js';
 import { isRevokedAccess } from '../../errors.js';
-import { homeView } from '../../slack.renderer.js';
 import type { EventContext } from './context.js';
 
 /** `app_home_opened`: publishes the member's App Home (`views.publish`), fresh each time the tab opens. */
@@ -11,9 +9,8 @@ export async function publishAppHome(context: EventContext, { event, body, clien
   const teamId = body.team_id;
   const community = await context.workspaces.communityFor(teamId);
   if (!community) return;
-  const actor = await resolveActor(context.deps.db, { communityId: community.id, platformUserId: event.user });
   try {
-    await client.views.publish({ user_id: event.user, view: homeView(await homeMessages(context.deps, community, actor)) });
+    await publishHome(context.deps, client, community, event.user);
   } catch (error) {
     if (!isRevokedAccess(error)) throw error;
     await context.workspaces.revoke(teamId, 'views.publish answered that the token is revoked');
