@@ -124,12 +124,63 @@ export type ModalValues = Record<string, string | string[]>;
 
 /** A modal submit as sent for a modal of Label components (type 18) around text inputs (4) and string selects (3). */
 export function modalSubmit(context: InteractionContext & { customId: string; values: ModalValues }): Interaction {
-  const components = Object.entries(context.values).map(([customId, value], index) => ({
+  return base(context, 5, modalData(context.customId, context.values));
+}
+
+function modalData(customId: string, values: ModalValues): Record<string, unknown> {
+  const components = Object.entries(values).map(([inputId, value], index) => ({
     type: 18,
     id: index * 2 + 1,
     component: typeof value === 'string'
-      ? { type: 4, id: index * 2 + 2, custom_id: customId, value }
-      : { type: 3, id: index * 2 + 2, custom_id: customId, values: value },
+      ? { type: 4, id: index * 2 + 2, custom_id: inputId, value }
+      : { type: 3, id: index * 2 + 2, custom_id: inputId, values: value },
   }));
-  return base(context, 5, { custom_id: context.customId, components });
+  return { custom_id: customId, components };
+}
+
+/**
+ * Where an interaction in the bot's direct messages with `user` happens: no
+ * guild and no member, the user alone, in their DM channel (type 1). Buttons
+ * there sit on messages the outbox sent, so they carry no interaction metadata.
+ */
+export interface DirectMessageContext {
+  readonly id: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly user: FakeUser;
+  readonly channel: FakeChannel;
+  readonly bot: FakeUser;
+}
+
+function directBase(context: DirectMessageContext, type: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Interaction {
+  return {
+    id: context.id,
+    application_id: context.applicationId,
+    type,
+    token: context.token,
+    version: 1,
+    channel_id: context.channel.id,
+    channel: channelObject(context.channel),
+    user: userObject(context.user),
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    // 1: BOT_DM, the interaction context of the bot's direct messages.
+    context: 1,
+    attachment_size_limit: 10_485_760,
+    data,
+    ...extra,
+  };
+}
+
+/** A button pressed on a message the bot sent to `user`'s DMs (through the outbox, not in answer to them). */
+export function directMessageButtonPress(context: DirectMessageContext & { customId: string; messageId: string }): Interaction {
+  const message = { ...messageObject({ id: context.messageId, channelId: context.channel.id, author: context.bot }), flags: 0 };
+  return directBase(context, 3, { custom_id: context.customId, component_type: 2 }, { message });
+}
+
+/** A modal submitted from the bot's DMs (one opened by a DM button). */
+export function directMessageModalSubmit(context: DirectMessageContext & { customId: string; values: ModalValues }): Interaction {
+  return directBase(context, 5, modalData(context.customId, context.values));
 }
