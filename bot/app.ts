@@ -16,6 +16,7 @@ import type { PlatformDelivery } from '../core/ports/delivery.js';
 import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
 import { quietHoursDeferral } from '../core/outbox/quiet-hours.js';
 import { scheduledJobs } from '../core/jobs/registry.js';
+import { MatchingIndexCache } from '../core/matching/matching-index-cache.js';
 import { startCronScheduler } from './scheduler.js';
 import { startDiscordAdapter } from '../adapters/discord/start.js';
 import { startSlackAdapter } from '../adapters/slack/start.js';
@@ -69,7 +70,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     logger.debug({ commands: listCommands(commandCatalog).length }, 'command catalog loaded');
     const deliveries: PlatformDelivery[] = [];
-    const coreDeps = { db: database.db, clock: systemClock };
+    // One matching index per community, kept between queries: `/mentor find` and every home view (Slack's App Home on each open) read it.
+    const coreDeps = { db: database.db, clock: systemClock, matchingIndexes: new MatchingIndexCache() };
     const recordActivity = spaceActivityRecorder(coreDeps, logger.child({ component: 'activity' }));
     const webPlugins: FastifyPluginAsync[] = [];
     for (const adapter of chatAdapterPlan(config)) {
@@ -79,6 +81,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         const discord = await startDiscordAdapter({
           config: { token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) },
           deps: coreDeps,
+          secretKey,
           logger: logger.child({ component: 'discord' }),
           recordSpaceActivity: recordActivity,
           publicUrl: config.publicUrl,

@@ -158,7 +158,7 @@ export function newcomer(community: BuiltCommunity, platformUserId = `user-${ran
 export async function makeMentorship(
   db: Kysely<Database>,
   community: BuiltCommunity,
-  input: { mentor: BuiltMember; mentee: BuiltMember; status?: MentorshipStatus; senderIsMentee?: boolean; description?: string; endDate?: string },
+  input: { mentor: BuiltMember; mentee: BuiltMember; status?: MentorshipStatus; senderIsMentee?: boolean; description?: string; endDate?: string; spaceId?: string },
 ): Promise<{ id: number }> {
   const sender = input.senderIsMentee === false ? input.mentor : input.mentee;
   const receiver = sender === input.mentee ? input.mentor : input.mentee;
@@ -175,6 +175,7 @@ export async function makeMentorship(
       description: input.description ?? 'Learn to design Postgres schemas',
       end_date: input.endDate ?? '2026-06-30',
       accepted_at: ['ACCEPTED', 'PAUSED', 'COMPLETED'].includes(status) ? new Date('2026-01-12T10:00:00Z') : null,
+      space_id: input.spaceId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,13 +1,18 @@
 import type { Actor } from '../core/access/actor.js';
 import type { UseCaseName } from '../core/access/policy.js';
 import type { CoreDeps } from '../core/deps.js';
+import { openFinalReviewForm, openSessionRatingForm } from '../core/feedback/feedback-forms.js';
 import { giveFinalReview } from '../core/feedback/give-final-review.js';
+import { findPendingFeedback } from '../core/feedback/pending-feedback.js';
 import { rateSession } from '../core/feedback/rate-session.js';
 import { viewMentorshipFeedback } from '../core/feedback/view-feedback.js';
 import { addGoal } from '../core/goals/add-goal.js';
 import { addTask } from '../core/goals/add-task.js';
 import { completeTask } from '../core/goals/complete-task.js';
+import { chooseGoal, chooseTask, listGoalChoices, listTaskChoices } from '../core/goals/goal-choices.js';
+import { openGoalForm, openTaskForm } from '../core/goals/goal-forms.js';
 import { listMentorshipGoals } from '../core/goals/list-goals.js';
+import { listMentorshipTasks } from '../core/goals/list-tasks.js';
 import { sendGoalReminders } from '../core/goals/send-goal-reminders.js';
 import { setGoalStatus } from '../core/goals/update-goal.js';
 import type { Outcome } from '../core/outcome.js';
@@ -15,6 +20,8 @@ import { reportMember, reportMentorship } from '../core/reports/create-report.js
 import { assignReport, noteReport, resolveReport, warnMember } from '../core/reports/handle-report.js';
 import { listReports } from '../core/reports/list-reports.js';
 import { detailsContext } from '../core/reports/report.js';
+import { openReportForm } from '../core/reports/report-form.js';
+import { viewReportMessage } from '../core/reports/report-message.js';
 import { cancelReportedMentorship, suspendReportedMember } from '../core/reports/report-sanctions.js';
 import { viewReport } from '../core/reports/view-report.js';
 import { cancelSession } from '../core/sessions/cancel-session.js';
@@ -24,6 +31,7 @@ import { proposeSession } from '../core/sessions/propose-session.js';
 import { recordAttendance } from '../core/sessions/record-attendance.js';
 import { rescheduleSession } from '../core/sessions/reschedule-session.js';
 import { sendSessionReminders } from '../core/sessions/send-session-reminders.js';
+import { openCancelForm, openCounterForm, openNotesForm, openScheduleForm } from '../core/sessions/session-forms.js';
 import { saveSessionNotes, viewSession } from '../core/sessions/session-notes.js';
 import type { MentorshipStatus, SessionStatus } from '../core/store/database.js';
 import { makeMember, makeMentorship, type BuiltCommunity, type BuiltMember } from './builders.js';
@@ -86,46 +94,90 @@ const details = 'Kept asking for my home address after I said no.';
 const slot = { date: '2026-03-12', time: '18:00', durationMinutes: 60, kind: 'VIDEO_CALL' as const };
 
 export const toolkitGateCalls: Record<ToolkitUseCase, Call[]> = {
-  'session.propose': [async (deps, actor, community) => proposeSession(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: slot })],
+  'session.propose': [
+    async (deps, actor, community) => proposeSession(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: slot }),
+    async (deps, actor, community) => openScheduleForm(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+  ],
   'session.confirm': [async (deps, actor, community) => confirmSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'PROPOSED') })],
   'session.reschedule': [
     async (deps, actor, community) => rescheduleSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED'), values: { date: '2026-03-13', time: '18:00', reason: 'Travelling' } }),
+    async (deps, actor, community) => openCounterForm(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED') }),
   ],
-  'session.cancel': [async (deps, actor, community) => cancelSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'PROPOSED'), reason: 'Not that week' })],
+  'session.cancel': [
+    async (deps, actor, community) => cancelSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'PROPOSED'), reason: 'Not that week' }),
+    async (deps, actor, community) => openCancelForm(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'PROPOSED') }),
+  ],
   'session.attendance': [async (deps, actor, community) => recordAttendance(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED', '2026-02-20T17:00:00Z'), attended: true })],
-  'session.notes': [async (deps, actor, community) => saveSessionNotes(sealing(deps), actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED'), notes: '- agenda' })],
+  'session.notes': [
+    async (deps, actor, community) => saveSessionNotes(sealing(deps), actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED'), notes: '- agenda' }),
+    async (deps, actor, community) => openNotesForm(sealing(deps), actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED') }),
+  ],
   'session.view': [
     async (deps, actor, community) => viewSession(sealing(deps), actor, { sessionId: await sessionOf(deps, actor, community, 'CONFIRMED') }),
     async (deps, actor, community) => listSessions(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
   ],
   'sessions.remind': [(deps, actor, community) => sendSessionReminders(deps, actor, { communityId: community.id })],
-  'goal.add': [async (deps, actor, community) => addGoal(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: { title: 'Ship it' } })],
+  'goal.add': [
+    async (deps, actor, community) => addGoal(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: { title: 'Ship it' } }),
+    async (deps, actor, community) => openGoalForm(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+  ],
   'goal.update': [
     async (deps, actor, community) => {
       const { mentorshipId } = await pairOf(deps, actor, community);
       const goal = await deps.db.insertInto('goals').values({ mentorship_id: mentorshipId, title: 'Learn SQL' }).returning('id').executeTakeFirstOrThrow();
       return setGoalStatus(deps, actor, { goalId: goal.id, status: 'DONE' });
     },
+    (deps, actor) => listGoalChoices(deps, actor, { typed: 'sql' }),
+    async (deps, actor, community) => {
+      const { mentorshipId } = await pairOf(deps, actor, community);
+      await deps.db.insertInto('goals').values({ mentorship_id: mentorshipId, title: 'Learn window functions' }).execute();
+      return chooseGoal(deps, actor, { typed: 'window' });
+    },
   ],
-  'goal.list': [async (deps, actor, community) => listMentorshipGoals(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId })],
-  'task.add': [async (deps, actor, community) => addTask(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: { title: 'Read a chapter', assignee: 'MENTEE' } })],
+  'goal.list': [
+    async (deps, actor, community) => listMentorshipGoals(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+    async (deps, actor, community) => listMentorshipTasks(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+  ],
+  'task.add': [
+    async (deps, actor, community) => addTask(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: { title: 'Read a chapter', assignee: 'MENTEE' } }),
+    async (deps, actor, community) => openTaskForm(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+  ],
   'task.done': [
     async (deps, actor, community) => {
       const { mentorshipId } = await pairOf(deps, actor, community);
       const task = await deps.db.insertInto('tasks').values({ mentorship_id: mentorshipId, title: 'Read a chapter', assignee_role: 'MENTEE' }).returning('id').executeTakeFirstOrThrow();
       return completeTask(deps, actor, { taskId: task.id });
     },
+    (deps, actor) => listTaskChoices(deps, actor, { typed: '' }),
+    async (deps, actor, community) => {
+      const { mentorshipId } = await pairOf(deps, actor, community);
+      await deps.db.insertInto('tasks').values({ mentorship_id: mentorshipId, title: 'Write the migration', assignee_role: 'MENTEE' }).execute();
+      return chooseTask(deps, actor, { typed: 'migration' });
+    },
   ],
   'goals.remind': [(deps, actor, community) => sendGoalReminders(deps, actor, { communityId: community.id })],
-  'feedback.rate-session': [async (deps, actor, community) => rateSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'COMPLETED', '2026-02-20T17:00:00Z'), values: { rating: 5 } })],
-  'feedback.final-review': [async (deps, actor, community) => giveFinalReview(deps, actor, { mentorshipId: (await pairOf(deps, actor, community, 'COMPLETED')).mentorshipId, values: { rating: 4 } })],
-  'feedback.view': [async (deps, actor, community) => viewMentorshipFeedback(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId })],
+  'feedback.rate-session': [
+    async (deps, actor, community) => rateSession(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'COMPLETED', '2026-02-20T17:00:00Z'), values: { rating: 5 } }),
+    async (deps, actor, community) => openSessionRatingForm(deps, actor, { sessionId: await sessionOf(deps, actor, community, 'COMPLETED', '2026-02-20T17:00:00Z') }),
+  ],
+  'feedback.final-review': [
+    async (deps, actor, community) => giveFinalReview(deps, actor, { mentorshipId: (await pairOf(deps, actor, community, 'COMPLETED')).mentorshipId, values: { rating: 4 } }),
+    async (deps, actor, community) => openFinalReviewForm(deps, actor, { mentorshipId: (await pairOf(deps, actor, community, 'COMPLETED')).mentorshipId }),
+  ],
+  'feedback.view': [
+    async (deps, actor, community) => viewMentorshipFeedback(deps, actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId }),
+    async (deps, actor, community) => findPendingFeedback(deps, actor, { mentorshipId: (await pairOf(deps, actor, community, 'COMPLETED')).mentorshipId }),
+  ],
   'report.create': [
     async (deps, actor, community) => reportMember(sealing(deps), actor, { memberId: (await makeMember(deps.db, community)).id, values: { category: 'HARASSMENT', details } }),
     async (deps, actor, community) => reportMentorship(sealing(deps), actor, { mentorshipId: (await pairOf(deps, actor, community)).mentorshipId, values: { category: 'NO_SHOW', details } }),
+    async (deps, actor, community) => openReportForm(deps, actor, { subject: { memberId: (await makeMember(deps.db, community)).id }, messageLink: 'https://chat.example.org/m/1' }),
   ],
   'reports.list': [(deps, actor) => listReports(deps, actor)],
-  'reports.view': [async (deps, actor, community) => viewReport(sealing(deps), actor, { reportId: await reportIn(deps, community) })],
+  'reports.view': [
+    async (deps, actor, community) => viewReport(sealing(deps), actor, { reportId: await reportIn(deps, community) }),
+    async (deps, actor, community) => viewReportMessage(sealing(deps), actor, { reportId: await reportIn(deps, community), publicUrl: 'https://mentor.example.org' }),
+  ],
   'reports.note': [async (deps, actor, community) => noteReport(sealing(deps), actor, { reportId: await reportIn(deps, community), note: 'Called both.' })],
   'reports.assign': [async (deps, actor, community) => assignReport(deps, actor, { reportId: await reportIn(deps, community) })],
   'reports.warn': [async (deps, actor, community) => warnMember(deps, actor, { reportId: await reportIn(deps, community), message: 'Please keep to the code of conduct.' })],

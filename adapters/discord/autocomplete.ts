@@ -3,6 +3,9 @@ import type { MemberActor } from '../../core/access/actor.js';
 import { listCommands, type CommandOption } from '../../core/commands/command-catalog.js';
 import { commandCatalog } from '../../core/commands/commands.js';
 import type { CoreDeps } from '../../core/deps.js';
+import { listGoalChoices, listTaskChoices } from '../../core/goals/goal-choices.js';
+import { listMentorshipChoices } from '../../core/interactions/mentorship-choices.js';
+import { runningMentorshipStatuses } from '../../core/mentorships/mentorship.js';
 import { listCommunitySkills } from '../../core/skills/list-community-skills.js';
 
 /** Discord shows at most 25 suggestions. */
@@ -26,11 +29,15 @@ export function autocompleteKind(path: readonly string[], optionName: string): C
   return command?.options.find((option) => option.name === optionName)?.autocomplete ?? null;
 }
 
+/** `feedback` also reviews mentorships that ended; every other command acts on running ones. */
+const endedToo = new Set(['feedback']);
+
 /**
  * Suggestions while typing an option. Skills come from the community's
- * catalog (value: the skill's slug), timezones from the runtime's IANA list.
- * Mentorships, goals and tasks answer none until their features land.
- * Autocomplete cannot be deferred, so each source is one quick read.
+ * catalog (value: the skill's slug), timezones from the runtime's IANA list;
+ * mentorships, goals and tasks are the member's own (value: the id), listed by
+ * the core so only their own ever show. Autocomplete cannot be deferred, so
+ * each source is one quick read.
  */
 export async function suggestChoices(deps: Pick<CoreDeps, 'db'>, actor: MemberActor, interaction: AutocompleteInteraction): Promise<Choice[]> {
   const focused = interaction.options.getFocused(true);
@@ -43,6 +50,19 @@ export async function suggestChoices(deps: Pick<CoreDeps, 'db'>, actor: MemberAc
     }
     case 'timezones':
       return matching(timezones.map((zone) => ({ name: zone, value: zone })), typed);
+    case 'mentorships': {
+      const statuses = endedToo.has(path.join(' ')) ? [...runningMentorshipStatuses, 'COMPLETED' as const, 'CANCELLED' as const] : runningMentorshipStatuses;
+      const mentorships = await listMentorshipChoices(deps, actor, { typed, statuses });
+      return mentorships.ok ? mentorships.value.slice(0, maxChoices) : [];
+    }
+    case 'goals': {
+      const goals = await listGoalChoices(deps, actor, { typed });
+      return goals.ok ? goals.value.slice(0, maxChoices) : [];
+    }
+    case 'tasks': {
+      const tasks = await listTaskChoices(deps, actor, { typed });
+      return tasks.ok ? tasks.value.slice(0, maxChoices) : [];
+    }
     default:
       return [];
   }

@@ -186,12 +186,6 @@ describe('profile, settings and data', () => {
     expect(visibleText(response.message)).toContain('start with the join command');
   });
 
-  it('answers commands whose feature is not built yet with "coming soon"', async () => {
-    const { response } = await world.command(world.owner, ['session', 'schedule']);
-    expect(response.ephemeral).toBe(true);
-    expect(visibleText(response.message)).toContain('`/mentor session schedule` is coming soon');
-  });
-
   it('suggests skills while typing', async () => {
     const { response } = await world.suggest(world.owner, ['find'], { skill: { type: 'string', value: 'dat', focused: true } });
     expect(response.callbackType).toBe(callbackType.autocomplete);

@@ -4,6 +4,7 @@ import { findCommunity } from '../../core/communities/community.repository.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { communityOfInteraction } from '../../core/interactions/interaction-community.js';
 import { parseInteractionId } from '../../core/interaction-ids.js';
+import type { FieldCipher } from '../../core/ports/field-cipher.js';
 import type { Log } from '../../core/ports/log.js';
 import { privateMessage, type FormValues } from '../../core/reply.js';
 import { actionHandlers } from './actions/index.js';
@@ -16,6 +17,8 @@ import { createResponder, type Responder } from './responder.js';
 
 export interface RouterOptions {
   readonly deps: CoreDeps;
+  /** Seals report details and session notes (`adapters/crypto/field-cipher.ts`). */
+  readonly cipher: FieldCipher;
   readonly log: Log;
   /** Defaults to every command in commands.json; tests may narrow it. */
   readonly commands?: ReadonlyMap<string, CommandHandler>;
@@ -42,7 +45,7 @@ const messages = {
  * rejects.
  */
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-  const { deps, log } = options;
+  const { deps, cipher, log } = options;
   const commands = options.commands ?? commandHandlers;
   const actions = options.actions ?? actionHandlers;
 
@@ -51,7 +54,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
     const displayName = (interaction.inCachedGuild() ? interaction.member.displayName : guild.members.cache.get(interaction.user.id)?.displayName) ?? interaction.user.displayName;
     return {
-      deps, log, guild, community, actor, displayName, respond,
+      deps, cipher, log, guild, community, actor, displayName, respond,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(interaction.channelId ? { placeId: interaction.channelId } : {}),
     };

@@ -2,6 +2,7 @@ import { Events, type Client, type Interaction } from 'discord.js';
 import type { CoreDeps } from '../../core/deps.js';
 import type { PlatformDelivery } from '../../core/ports/delivery.js';
 import type { Log } from '../../core/ports/log.js';
+import { createFieldCipher } from '../crypto/field-cipher.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordDelivery } from './dm-delivery.js';
 import { ensureGuildCommunity, onMemberJoined, onMemberLeft } from './guild-lifecycle.js';
@@ -20,6 +21,8 @@ export interface DiscordAdapterConfig {
 export interface StartDiscordAdapterOptions {
   readonly config: DiscordAdapterConfig;
   readonly deps: CoreDeps;
+  /** The app's secret key (bot/secret-key.ts): seals report details and session notes. */
+  readonly secretKey: string;
   readonly logger: Log;
   /** Wired by the relations feature; without it thread messages are ignored. See `space-activity.ts`. */
   readonly recordSpaceActivity?: SpaceActivityRecorder;
@@ -50,7 +53,7 @@ export async function startDiscordAdapter(options: StartDiscordAdapterOptions): 
     ...(config.shardCount ? { shardCount: config.shardCount } : {}),
   });
   guardPacketHandling(client, logger);
-  const route = createInteractionRouter({ deps, log: logger, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  const route = createInteractionRouter({ deps, cipher: createFieldCipher(options.secretKey), log: logger, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   const guard = (what: string, work: () => Promise<unknown>) => {
     void work().catch((error: unknown) => logger.error({ err: error, event: what }, `Discord ${what} handling failed`));
   };

@@ -39,7 +39,7 @@ export interface StartSlackAdapterOptions {
   readonly deps: CoreDeps;
   /** Event dedupe across replicas (Redis, or in-process for one instance). */
   readonly coordination: Pick<Coordination, 'dedupe'>;
-  /** The app's secret key (bot/secret-key.ts): seals installation tokens, signs the OAuth state. */
+  /** The app's secret key (bot/secret-key.ts): seals installation tokens, report details and session notes, signs the OAuth state. */
   readonly secretKey: string;
   readonly logger: Log;
   /** Wired by the relations feature; without it pair-space messages are ignored. See `space-activity.ts`. */
@@ -93,11 +93,12 @@ export function createSlackReceiver(config: SlackAdapterConfig, log: Log, now?: 
 export async function startSlackAdapter(options: StartSlackAdapterOptions): Promise<RunningSlackAdapter> {
   const { config, deps, logger } = options;
   const clientOptions = slackClientOptions(config.apiUrl);
+  const cipher = createFieldCipher(options.secretKey);
   let workspaces: SlackWorkspaces;
   let oauth: SlackOAuth | undefined;
   if (config.clientId) {
     if (!config.clientSecret) throw new Error('SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID');
-    const store = createInstallationStore({ db: deps.db, cipher: createFieldCipher(options.secretKey), clock: deps.clock });
+    const store = createInstallationStore({ db: deps.db, cipher, clock: deps.clock });
     workspaces = multiWorkspaces({ deps, log: logger, store, clientOptions });
     oauth = createSlackOAuth({
       clientId: config.clientId, clientSecret: config.clientSecret, stateSecret: config.stateSecret, secretKey: options.secretKey,
@@ -113,7 +114,7 @@ export async function startSlackAdapter(options: StartSlackAdapterOptions): Prom
   const app = new App({ receiver, authorize: workspaces.authorize, logger: boltLogger(logger), clientOptions: { ...clientOptions }, convoStore: false });
   app.use(dedupeRetriedEvents(options.coordination.dedupe, logger));
   app.error(async (error) => logger.error({ err: error, code: error.code }, 'Slack request failed inside Bolt'));
-  const router = createSlackRouter({ deps, log: logger, workspaces, publicUrl: config.publicUrl });
+  const router = createSlackRouter({ deps, cipher, log: logger, workspaces, publicUrl: config.publicUrl });
   registerListeners(app, router, { deps, log: logger, workspaces, recordSpaceActivity: options.recordSpaceActivity });
 
   if (!http) await app.start();

@@ -63,9 +63,14 @@ export const policy = {
   'mentorship.resume': { roles: everyone, statuses: active },
   'mentorship.extend': { roles: everyone, statuses: active },
   'mentorship.list-own': { roles: everyone, statuses: active },
+  // The member's home (`/mentor home`, Slack's App Home): an invitation before joining, the step to continue while onboarding.
+  'home.view': { roles: everyone, statuses: ['UNREGISTERED', ...settingUp] },
   'request.approve': { roles: staff, statuses: active },
   'request.decline': { roles: staff, statuses: active },
   'mentorship.reactivate': { roles: staff, statuses: active },
+  // From the admin site: an admin closes a relation as done, or moves its end date (no agreement round trip).
+  'mentorship.complete': { roles: staff, statuses: active },
+  'mentorship.extend-by-admin': { roles: staff, statuses: active },
   'community.ensure': systemOnly,
   'members.mark-left': systemOnly,
   'members.mark-returned': systemOnly,
@@ -91,6 +96,9 @@ export const policy = {
   'admin.login-link': { roles: staff, statuses: active },
   'admin.view': { roles: staff, statuses: active },
   'outbox.retry': { roles: staff, statuses: active },
+  // The owners' danger zone: take the community's data away, or close the program for good.
+  'community.export': { roles: owners, statuses: active },
+  'community.uninstall': { roles: owners, statuses: active },
   // The mentorship toolkit (core/sessions, core/goals, core/feedback): only the pair acts on its own
   // mentorship's toolkit (anyone else gets not-found); jobs send the reminders.
   'session.propose': { roles: everyone, statuses: active },

@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { actorFor, fixedClock, makeCommunity, makeMember, makeMentorship, makeSkill, newcomer, type BuiltCommunity, type BuiltMember } from '../../test/builders.js';
 import { useTestDatabase } from '../../test/database.js';
 import { toolkitGateCalls } from '../../test/toolkit-gate-calls.js';
+import { adminCompleteMentorship } from '../admin/complete-mentorship.js';
 import { createLoginLink } from '../admin/create-login-link.js';
 import { viewDashboard } from '../admin/dashboard.js';
 import { exportCsv } from '../admin/export-csv.js';
+import { adminExtendMentorship } from '../admin/extend-mentorship.js';
 import { listAuditLog } from '../admin/list-audit-log.js';
 import { listMembers } from '../admin/list-members.js';
 import { listMentorships, viewMentorship } from '../admin/mentorship-records.js';
 import { retryDelivery } from '../admin/retry-delivery.js';
+import { listRounds, viewRound } from '../admin/round-records.js';
 import { ensureCommunity } from '../communities/ensure-community.js';
+import { exportCommunityData } from '../communities/export-community-data.js';
+import { uninstallCommunity } from '../communities/uninstall-community.js';
 import { updateSettings } from '../communities/update-settings.js';
 import { viewSettings } from '../communities/view-settings.js';
 import type { CoreDeps } from '../deps.js';
@@ -33,10 +38,12 @@ import { completeDueMentorships } from '../mentorships/complete-due-mentorships.
 import { declineRequest } from '../mentorships/decline-request.js';
 import { expirePendingRequests } from '../mentorships/expire-pending-requests.js';
 import { extendMentorship } from '../mentorships/extend-mentorship.js';
+import { viewHome } from '../home/view-home.js';
 import { findSilentMentorships } from '../mentorships/find-silent-mentorships.js';
 import { checkInSilentPairs } from '../engagement/check-in-silent-pairs.js';
 import { sendAdminSummary } from '../engagement/send-admin-summary.js';
 import { sendWeeklyDigest } from '../engagement/send-weekly-digest.js';
+import { listMentorshipChoices } from '../interactions/mentorship-choices.js';
 import { listMemberMentorships } from '../mentorships/list-member-mentorships.js';
 import { openRequestForm } from '../mentorships/open-request-form.js';
 import { pauseMentorship } from '../mentorships/pause-mentorship.js';
@@ -140,10 +147,13 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
   'mentorship.pause': [onMentorship('ACCEPTED', 'sender', (deps, actor, mentorshipId) => pauseMentorship(deps, actor, { mentorshipId, until: '2026-04-01' }))],
   'mentorship.resume': [onMentorship('PAUSED', 'receiver', (deps, actor, mentorshipId) => resumeMentorship(deps, actor, { mentorshipId }))],
   'mentorship.extend': [onMentorship('ACCEPTED', 'sender', (deps, actor, mentorshipId) => extendMentorship(deps, actor, { mentorshipId, endDate: '2026-07-15' }))],
-  'mentorship.list-own': [(deps, actor) => listMemberMentorships(deps, actor)],
+  'mentorship.list-own': [(deps, actor) => listMemberMentorships(deps, actor), (deps, actor) => listMentorshipChoices(deps, actor, { typed: 'postgres' })],
+  'home.view': [(deps, actor) => viewHome(deps, actor)],
   'request.approve': [onMentorship('AWAITING_APPROVAL', 'none', (deps, actor, mentorshipId) => approveRequest(deps, actor, { mentorshipId }))],
   'request.decline': [onMentorship('AWAITING_APPROVAL', 'none', (deps, actor, mentorshipId) => declineRequest(deps, actor, { mentorshipId }))],
   'mentorship.reactivate': [onMentorship('CANCELLED', 'none', (deps, actor, mentorshipId) => reactivateMentorship(deps, actor, { mentorshipId }))],
+  'mentorship.complete': [onMentorship('ACCEPTED', 'none', (deps, actor, mentorshipId) => adminCompleteMentorship(deps, actor, { mentorshipId }))],
+  'mentorship.extend-by-admin': [onMentorship('PAUSED', 'none', (deps, actor, mentorshipId) => adminExtendMentorship(deps, actor, { mentorshipId, endDate: '2026-07-15' }))],
   'mentorships.complete-due': [(deps, actor, community) => completeDueMentorships(deps, actor, { communityId: community.id })],
   'mentorships.expire-requests': [(deps, actor, community) => expirePendingRequests(deps, actor, { communityId: community.id })],
   'mentorships.resume-due': [(deps, actor, community) => resumeDueMentorships(deps, actor, { communityId: community.id })],
@@ -183,7 +193,12 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
     },
     (deps, actor) => listAuditLog(deps, actor),
     (deps, actor) => exportCsv(deps, actor, { export: 'members' }),
+    (deps, actor) => listRounds(deps, actor),
+    async (deps, actor, community) => viewRound(deps, actor, { roundId: await roundIn(deps, community) }),
   ],
+  // A fresh community per caller (the loop below), so the one an owner uninstalls is theirs alone.
+  'community.export': [(deps, actor) => exportCommunityData(deps, actor)],
+  'community.uninstall': [(deps, actor) => uninstallCommunity(deps, actor, { confirmName: 'Test meetup' })],
   'outbox.retry': [
     async (deps, actor, community) => {
       const row = await deps.db.insertInto('outbox').values({ community_id: community.id, kind: 'dm', payload: '{}', dedupe_key: `dead:${randomUUID()}`, status: 'DEAD' }).returning('id').executeTakeFirstOrThrow();

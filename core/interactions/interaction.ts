@@ -2,6 +2,7 @@ import type { MemberActor } from '../access/actor.js';
 import type { CommunityProfile } from '../communities/community.repository.js';
 import type { CoreDeps } from '../deps.js';
 import type { Problem } from '../outcome.js';
+import type { FieldCipher } from '../ports/field-cipher.js';
 import type { Log } from '../ports/log.js';
 import type { FormValues, Message, ModalSpec } from '../reply.js';
 
@@ -37,6 +38,8 @@ export interface InteractionResponder {
 /** Who acts where, and how to answer. */
 export interface InteractionContext {
   readonly deps: CoreDeps;
+  /** Seals and opens sensitive free text (report details, session notes) for the use cases that take it. */
+  readonly cipher: FieldCipher;
   readonly log: Log;
   readonly community: CommunityProfile;
   /** Re-resolved from the database on every interaction: the core authorizes each call with it. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ReportStatus } from '../store/database.js';
 import type { ReportRecord } from './report.js';
 
@@ -41,6 +41,24 @@ export async function listCommunityReports(db: Kysely<Database>, communityId: nu
     .limit(options.limit);
   if (options.status) query = query.where('status', '=', options.status);
   return (await query.execute()).map(toReport);
+}
+
+/**
+ * How many of a community's reports wait for an admin (OPEN) and are being
+ * handled (IN_REVIEW), leaving out reports about `hideAbout`, as the list
+ * does, so a count never hints at a report the admin cannot open.
+ */
+export async function countUnresolvedReports(db: Kysely<Database>, communityId: number, hideAbout: number): Promise<{ open: number; inReview: number }> {
+  const row = await db
+    .selectFrom('reports')
+    .select([
+      sql<number>`count(*) filter (where status = 'OPEN')::int`.as('open'),
+      sql<number>`count(*) filter (where status = 'IN_REVIEW')::int`.as('inReview'),
+    ])
+    .where('community_id', '=', communityId)
+    .where((eb) => eb.or([eb('reported_member_id', 'is', null), eb('reported_member_id', '!=', hideAbout)]))
+    .executeTakeFirstOrThrow();
+  return { open: row.open, inReview: row.inReview };
 }
 
 /** Reports a member made since a time: the rate limit counts them in the database, so it holds across replicas. */

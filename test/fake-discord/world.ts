@@ -56,6 +56,9 @@ export interface Exchange {
   readonly response: InteractionResponse;
 }
 
+/** The app secret the world's adapter seals report details and session notes with. */
+export const testSecretKey = 'd'.repeat(64);
+
 export async function startDiscordWorld(options: { db: Kysely<Database>; clock?: Clock; recordSpaceActivity?: SpaceActivityRecorder; publicUrl?: string }): Promise<DiscordWorld> {
   const discord = await FakeDiscord.start();
   const owner: FakeUser = { id: discord.nextId(), username: 'ada' };
@@ -82,6 +85,7 @@ export async function startDiscordWorld(options: { db: Kysely<Database>; clock?:
   const adapter = await startDiscordAdapter({
     config: { token: 'fake-bot-token', apiUrl: discord.apiUrl },
     deps: { db: options.db, clock: options.clock ?? systemClock },
+    secretKey: testSecretKey,
     logger: log,
     ...(options.recordSpaceActivity ? { recordSpaceActivity: options.recordSpaceActivity } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
