@@ -11,8 +11,7 @@ import { toolkitCommands } from './commands/toolkit.commands.js';
 /**
  * The commands written once for both platforms, by subcommand path as in
  * commands.json. Each adapter puts these next to its own handlers; a command
- * has exactly one handler across the two tables, or is on the core's
- * not-yet-built list (each adapter tests that).
+ * has exactly one handler across the two tables (each adapter tests that).
  */
 export const sharedCommands: Readonly<Record<string, SharedCommandHandler>> = {
   ...memberCommands,

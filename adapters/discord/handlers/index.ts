@@ -1,7 +1,6 @@
 import { sharedCommands } from '../../../core/interactions/registry.js';
 import { commandInput } from '../command-options.js';
 import type { CommandHandler } from '../handler.js';
-import { comingSoon, notYetBuilt } from './coming-soon.js';
 import { join } from './join.js';
 import { setup } from './setup.js';
 
@@ -15,14 +14,8 @@ const discordCommands: Readonly<Record<string, CommandHandler>> = {
   setup,
 };
 
-/** The commands that work today: Discord's own, and the core's shared ones with their options read from the interaction. */
-export const builtCommands: Readonly<Record<string, CommandHandler>> = {
-  ...discordCommands,
-  ...Object.fromEntries(Object.entries(sharedCommands).map(([path, handler]): [string, CommandHandler] => [path, (context, interaction) => handler(context, commandInput(interaction, path))])),
-};
-
-/** Every command's handler: the built ones, and "coming soon" for the rest. */
+/** Every command's handler: the core's shared ones with their options read from the interaction, and Discord's own. */
 export const commandHandlers: ReadonlyMap<string, CommandHandler> = new Map([
-  ...Object.entries(builtCommands),
-  ...notYetBuilt.map((path) => [path, comingSoon] as const),
+  ...Object.entries(sharedCommands).map(([path, handler]): [string, CommandHandler] => [path, (context, interaction) => handler(context, commandInput(interaction, path))]),
+  ...Object.entries(discordCommands),
 ]);
