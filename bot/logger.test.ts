@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeUrl, scrubSecrets } from './logger.js';
+import { createLogger, describeUrl, scrubSecrets, serializeError } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -53,5 +53,35 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets({ a: { b: { c: { apiToken: 't', name: 'n' } } }, list: [{ password: 'p' }], when: 1 })).toEqual({
       a: { b: { c: { apiToken: '[redacted]', name: 'n' } } }, list: [{ password: '[redacted]' }], when: 1,
     });
+  });
+});
+
+describe('logged errors', () => {
+  /** Shaped like discord.js's DiscordAPIError: the request rides on the error. */
+  class FakeApiError extends Error {
+    readonly code = 10062;
+    readonly status = 404;
+    readonly method = 'POST';
+    readonly url = 'https://discord.com/api/v10/interactions/1234567890/aW50ZXJhY3Rpb246c2VjcmV0/callback';
+    readonly requestBody = { json: { data: { content: 'https://admin.example/login/one-time-link-secret' } }, files: [{ name: 'export.json', data: 'member data' }] };
+    readonly rawError = { message: 'Unknown interaction', code: 10062 };
+  }
+
+  it('keeps what failed and drops the request it carried, at the top level and nested', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    const error = new FakeApiError('Unknown interaction', { cause: Object.assign(new Error('socket hang up'), { config: { headers: { Authorization: 'Bot abc' } } }) });
+    logger.warn({ err: error, details: { inner: error } }, 'interaction expired');
+    const line = lines[0]!;
+    for (const secret of ['aW50ZXJhY3Rpb246c2VjcmV0', 'one-time-link-secret', 'member data', 'Bot abc']) expect(line).not.toContain(secret);
+    const entry = JSON.parse(line) as { err: Record<string, unknown>; details: { inner: Record<string, unknown> } };
+    expect(entry.err).toMatchObject({ type: 'Error', message: 'Unknown interaction', code: 10062, status: 404, method: 'POST', url: 'https://discord.com/api/v10/interactions/1234567890/[redacted]/callback' });
+    expect(entry.err.cause).toMatchObject({ message: 'socket hang up' });
+    expect(entry.details.inner).toMatchObject({ code: 10062 });
+  });
+
+  it('drops the secret part of Slack response URLs and webhook paths', () => {
+    expect(serializeError(Object.assign(new Error('x'), { url: 'https://hooks.slack.com/actions/T1/123/Zsecret' })).url).toBe('https://hooks.slack.com/actions/[redacted]');
+    expect(serializeError(Object.assign(new Error('x'), { url: '/webhooks/99/tok-en/messages/@original' })).url).toBe('/webhooks/99/[redacted]/messages/@original');
   });
 });
