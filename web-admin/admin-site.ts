@@ -35,5 +35,5 @@ export const adminSite: FastifyPluginAsync<AdminSiteOptions> = async (app, optio
   await app.register(loginRoutes, { ...options, cookie });
   await app.register(publicRoutes, options);
   // The prefix goes on a wrapper, so it is not handed down again inside the options of each route file.
-  await app.register(async (scoped) => scoped.register(communityRoutes, options), { prefix: '/c/:communityId' });
+  await app.register(async (scoped) => scoped.register(communityRoutes, { ...options, cookie }), { prefix: '/c/:communityId' });
 };

@@ -61,7 +61,7 @@ describe('the admin site in a browser', () => {
   it('signs in with a link and lands on the dashboard', async () => {
     const { context, page } = await signIn();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
-    expect(await page.locator('svg.chart').count()).toBe(2);
+    expect(await page.locator('svg.chart').count()).toBe(4);
     const screenshots = process.env.ADMIN_SCREENSHOTS;
     if (screenshots) {
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -112,6 +112,30 @@ describe('the admin site in a browser', () => {
     await context.close();
   }, 60_000);
 
+  it('previews the next matching round, runs it, and shows how the pairs answer', async () => {
+    const { context, page } = await signIn();
+    await page.getByRole('link', { name: 'Matching rounds' }).click();
+    await page.getByRole('button', { name: 'Preview the next round' }).click();
+    await page.waitForURL(/\/rounds\/\d+\/preview$/);
+    const roundId = Number(/\/rounds\/(\d+)\/preview$/.exec(page.url())?.[1]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Preview of matching round #${roundId}`);
+    const pairs = await page.getByRole('table', { name: 'Proposed pairs, best score first' }).locator('tbody tr').count();
+    expect(pairs).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: 'Pair scores' }).count()).toBe(1);
+    // Previewing sent nothing.
+    expect(await database.db.selectFrom('suggestions').select('id').where('matching_round_id', '=', roundId).execute()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Run this round' }).click();
+    await page.waitForURL(`${origin}/c/${communityId}/rounds/${roundId}?done=ran`);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('The round ran');
+    const round = await database.db.selectFrom('matching_rounds').select('status').where('id', '=', roundId).executeTakeFirstOrThrow();
+    expect(round.status).toBe('COMPLETED');
+    const suggestions = await database.db.selectFrom('suggestions').select('status').where('matching_round_id', '=', roundId).execute();
+    expect(suggestions).toHaveLength(pairs);
+    expect(await page.getByRole('table', { name: 'The round’s pairs and their answers, best score first' }).locator('tbody tr').count()).toBe(pairs);
+    await context.close();
+  }, 60_000);
+
   it('finds no error page and no broken link when an owner follows every link', async () => {
     const { context, page } = await signIn();
     const seen = new Set<string>();
@@ -140,6 +164,9 @@ describe('the admin site in a browser', () => {
     }
     expect(failures).toEqual([]);
     expect(seen.size).toBeGreaterThan(25);
+    // The new pages are among those followed: the rounds, a round's results, the danger zone.
+    for (const path of ['/rounds', '/danger-zone']) expect(seen.has(`/c/${communityId}${path}`), path).toBe(true);
+    expect([...seen].some((path) => /^\/c\/\d+\/rounds\/\d+$/.test(path))).toBe(true);
     await context.close();
   }, 180_000);
 });

@@ -28,8 +28,8 @@ export const format = {
   /** A CSS class suffix for a status badge. */
   tone(status: string): string {
     if (['ACTIVE', 'ACCEPTED', 'COMPLETED', 'CONFIRMED', 'DONE', 'SENT'].includes(status)) return 'good';
-    if (['PENDING', 'PENDING_APPROVAL', 'AWAITING_APPROVAL', 'PAUSED', 'PROPOSED', 'OPEN'].includes(status)) return 'wait';
-    if (['SUSPENDED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'MISSED', 'DEAD'].includes(status)) return 'bad';
+    if (['PENDING', 'PENDING_APPROVAL', 'AWAITING_APPROVAL', 'PAUSED', 'PROPOSED', 'OPEN', 'SCHEDULED', 'PREVIEWED'].includes(status)) return 'wait';
+    if (['SUSPENDED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'MISSED', 'DEAD', 'DECLINED'].includes(status)) return 'bad';
     return 'plain';
   },
 };

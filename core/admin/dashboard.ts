@@ -4,6 +4,8 @@ import type { Actor } from '../access/actor.js';
 import { requireCommunity } from '../communities/community.repository.js';
 import type { CoreDeps } from '../deps.js';
 import { ok, type Outcome } from '../outcome.js';
+import { countUnresolvedReports } from '../reports/report.repository.js';
+import { programFunnel, sessionsPerWeek, type ProgramFunnel, type WeekCount } from './dashboard-trends.js';
 
 const day = 86_400_000;
 
@@ -41,6 +43,12 @@ export interface Dashboard {
   readonly skillSupply: readonly SkillSupply[];
   /** Mentorships started (accepted) per month, the last 12 months, oldest first; month is 'YYYY-MM'. */
   readonly startedPerMonth: readonly { month: string; count: number }[];
+  /** Sessions (not cancelled) per week, the last 12 weeks, oldest first, this week last. */
+  readonly sessionsPerWeek: readonly WeekCount[];
+  readonly funnel: ProgramFunnel;
+  /** Reports waiting for an admin, and being handled; reports about the viewing admin are not counted. */
+  readonly openReports: number;
+  readonly reportsInReview: number;
 }
 
 /** The numbers on the admin dashboard, all scoped to the actor's community. */
@@ -107,6 +115,8 @@ export async function viewDashboard(deps: CoreDeps, actor: Actor): Promise<Outco
     .execute();
   const perMonth = new Map(months.map((row) => [row.month, row.count]));
 
+  const reports = await countUnresolvedReports(db, communityId, auth.value.memberId);
+
   const answered = mentorships.started + mentorships.rejected;
   return ok({
     activeMentorships: mentorships.active,
@@ -125,6 +135,10 @@ export async function viewDashboard(deps: CoreDeps, actor: Actor): Promise<Outco
     skillsShortOfMentors: skillSupply.filter((skill) => skill.seekers > skill.mentors).sort((a, b) => b.seekers - b.mentors - (a.seekers - a.mentors) || a.name.localeCompare(b.name)),
     skillSupply,
     startedPerMonth: lastMonths(now, community.timezone, 12).map((month) => ({ month, count: perMonth.get(month) ?? 0 })),
+    sessionsPerWeek: await sessionsPerWeek(db, community, now),
+    funnel: await programFunnel(db, communityId),
+    openReports: reports.open,
+    reportsInReview: reports.inReview,
   });
 }
 

@@ -179,7 +179,16 @@ describe('matching', () => {
     const preview = expectOk(await previewRound(deps(), actorFor(admin), { roundId: scheduled.roundId }));
     expect(preview.stats).toMatchObject({ eligibleMentees: 3, eligibleMentors: 2, seats: 2, matched: 2 });
     expect(preview.stats.greedy.total).toBeLessThan(preview.stats.totalScore);
-    expect(preview.unmatched).toEqual([{ memberId: nobodyOffers.id, side: 'mentee', reason: 'no-mentor-offers' }]);
+    expect(preview.unmatched).toEqual([{ memberId: nobodyOffers.id, side: 'mentee', reason: 'no-mentor-offers', name: nobodyOffers.displayName }]);
+    // The pairs as an admin reads them: names, score, every reason in words, best score first.
+    expect(preview.pairs.map((pair) => [pair.mentorId, pair.menteeId])).toEqual(expect.arrayContaining([[basic.id, first.id], [expert.id, second.id]]));
+    expect(preview.pairs[0]!.score).toBeGreaterThanOrEqual(preview.pairs[1]!.score);
+    const cloudPair = preview.pairs.find((pair) => pair.menteeId === second.id)!;
+    expect(cloudPair).toMatchObject({ mentorName: expert.displayName, menteeName: second.displayName });
+    expect(cloudPair.reasons[0]).toBe('Cloud: offered at level 3, wanted at level 3');
+    // Names are for the page only: the stored stats keep ids.
+    const stored = await database.db.selectFrom('matching_rounds').select('stats').where('id', '=', scheduled.roundId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.stats)).not.toContain(nobodyOffers.displayName);
     expect(await database.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', `round:${scheduled.roundId}:pair:%`).execute()).toEqual([]);
 
     clock.set('2026-03-09T09:00:00Z');

@@ -6,14 +6,30 @@ import { fail, ok, type Outcome } from '../outcome.js';
 import type { Message } from '../reply.js';
 import { findNextOpenRound, findRound, insertRound, openRoundStatuses, updateRound } from './matching-round.repository.js';
 import { planCommunityRound } from './plan-community-round.js';
+import { explainReasons } from './explain.js';
 import type { RoundStats, UnmatchedMember } from './round-plan.js';
 import { roundPreviewMessage } from './round.reply.js';
+import { scorePair } from './score.js';
+import { memberNames } from './suggestion.repository.js';
+
+/** A pair the round would suggest, as an admin reads it. */
+export interface PreviewPair {
+  readonly mentorId: number;
+  readonly menteeId: number;
+  readonly mentorName: string;
+  readonly menteeName: string;
+  readonly score: number;
+  /** Every reason of the pair in plain words, largest first (members see the top three). */
+  readonly reasons: readonly string[];
+}
 
 export interface RoundPreview {
   readonly roundId: number;
   readonly scheduledFor: Date;
   readonly stats: RoundStats;
-  readonly unmatched: readonly UnmatchedMember[];
+  /** Best score first. */
+  readonly pairs: readonly PreviewPair[];
+  readonly unmatched: readonly (UnmatchedMember & { readonly name: string })[];
   readonly reply: Message;
 }
 
@@ -21,7 +37,8 @@ export interface RoundPreview {
  * An admin previews a matching round: the given one, else the community's next open round, else a new
  * round for now. The round is solved exactly as it would run (nothing is sent) and stored as PREVIEWED
  * with its stats: matched, unmatched with the reason for each, the score distribution and what greedy
- * would have given.
+ * would have given. The answer also names each proposed pair with its score and reasons, and each
+ * member left out (names stay out of the stored stats).
  */
 export async function previewRound(deps: CoreDeps, actor: Actor, input: { roundId?: number } = {}): Promise<Outcome<RoundPreview>> {
   const auth = authorizeMember(actor, 'matching.preview-round');
@@ -35,13 +52,28 @@ export async function previewRound(deps: CoreDeps, actor: Actor, input: { roundI
     round ??= await insertRound(trx, { communityId, status: 'PREVIEWED', scheduledFor: now, startedBy: memberId });
 
     const community = await requireCommunity(trx, communityId);
-    const { plan } = await planCommunityRound(trx, community, round.id, now);
+    const { plan, index, skillNames } = await planCommunityRound(trx, community, round.id, now);
     await updateRound(trx, round.id, { status: 'PREVIEWED', stats: { ...plan.stats, unmatched: plan.unmatched }, totalScore: plan.stats.totalScore });
+    const names = await memberNames(trx, communityId, [...plan.pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]), ...plan.unmatched.map((member) => member.memberId)]);
+    const name = (id: number) => names.get(id)?.displayName ?? 'a member';
+    const skillName = (id: number) => skillNames.get(id) ?? 'a skill';
+    const weights = community.settings.matching.weights;
+    const pairs = plan.pairs
+      .map((pair) => ({
+        mentorId: pair.mentorId,
+        menteeId: pair.menteeId,
+        mentorName: name(pair.mentorId),
+        menteeName: name(pair.menteeId),
+        score: pair.score,
+        reasons: explainReasons(scorePair(index.member(pair.mentorId)!, index.member(pair.menteeId)!, weights)?.reasons ?? [], { perspective: 'admin', skillName }),
+      }))
+      .sort((left, right) => right.score - left.score || left.menteeId - right.menteeId);
     return ok({
       roundId: round.id,
       scheduledFor: round.scheduledFor,
       stats: plan.stats,
-      unmatched: plan.unmatched,
+      pairs,
+      unmatched: plan.unmatched.map((member) => ({ ...member, name: name(member.memberId) })),
       reply: roundPreviewMessage(round.id, round.scheduledFor, plan.stats),
     });
   });

@@ -12,8 +12,8 @@ const reasonText: Record<UnmatchedReason, string> = {
   'mentees-matched-elsewhere': 'the mentees who fit you were each matched with a mentor who fits them better',
 };
 
-/** Short labels for admins. */
-const reasonLabel: Record<UnmatchedReason, string> = {
+/** Short labels for admins (the chat preview and the admin site). */
+export const unmatchedReasonLabels: Record<UnmatchedReason, string> = {
   'no-mentor-offers': 'no mentor offers the wanted skill',
   'mentors-full': 'all suitable mentors full',
   'excluded-pairs': 'only excluded pairs',
@@ -34,7 +34,7 @@ export function roundPreviewMessage(roundId: number, scheduledFor: Date, stats: 
     },
   ];
   const unmatched = Object.entries(stats.unmatchedByReason) as [UnmatchedReason, number][];
-  fields.push({ name: 'Unmatched', value: [unmatched.length === 0 ? 'nobody' : unmatched.map(([reason, count]) => `${count}: ${reasonLabel[reason]}`).join('\n')] });
+  fields.push({ name: 'Unmatched', value: [unmatched.length === 0 ? 'nobody' : unmatched.map(([reason, count]) => `${count}: ${unmatchedReasonLabels[reason]}`).join('\n')] });
   if (stats.scores) {
     const { min, median, max, histogram } = stats.scores;
     fields.push({

@@ -92,7 +92,7 @@ export const notices = {
     dm('Mentorship not approved', [`An admin did not approve the mentorship "${topic(mentorship)}".`, ...(reason ? [` Reason: ${reason}`] : [])]),
   rejected: (mentorship: MentorshipRecord, receiver: MemberRecord | null, reason: string | null) =>
     dm('Request declined', [who(receiver), ` declined your mentorship request "${topic(mentorship)}".`, ...(reason ? [` They said: ${reason}`] : [])], {
-      actions: [button(interactionId('suggestions', 'next'), 'See other suggestions', 'primary')],
+      actions: [button(interactionId('suggestions', 'next', mentorship.id), 'See other suggestions', 'primary')],
     }),
   withdrawn: (mentorship: MentorshipRecord, sender: MemberRecord | null) => dm('Request withdrawn', [who(sender), ` withdrew the mentorship request "${topic(mentorship)}".`]),
   retracted: (mentorship: MentorshipRecord) =>
@@ -101,9 +101,11 @@ export const notices = {
     dm('Mentorship ended', [who(by), ` ended your mentorship "${topic(mentorship)}".`, ...(reason ? [` Reason: ${reason}`] : [])]),
   cancelledByAdmin: (mentorship: MentorshipRecord) =>
     dm('Mentorship ended', [`An admin of the program ended your mentorship "${topic(mentorship)}". Contact an admin if you have questions.`]),
+  completedByAdmin: (mentorship: MentorshipRecord) =>
+    dm('Mentorship completed', [`An admin of the program marked your mentorship "${topic(mentorship)}" as completed. Your space is archived; you can still read it and give feedback there.`]),
   expired: (mentorship: MentorshipRecord, receiver: MemberRecord | null) =>
     dm('Request expired', [who(receiver), ` did not answer your mentorship request "${topic(mentorship)}" in time, so it expired. Here is who else could be a good match.`], {
-      actions: [button(interactionId('suggestions', 'next'), 'See the next suggestion', 'primary')],
+      actions: [button(interactionId('suggestions', 'next', mentorship.id), 'See the next suggestion', 'primary')],
     }),
   expiryNudge: (mentorship: MentorshipRecord, sender: MemberRecord | null) =>
     dm('A request is waiting for you', [who(sender), ` is waiting for your answer to "${topic(mentorship)}". It expires `, ...(mentorship.expiresAt ? [{ time: mentorship.expiresAt, style: 'relative' as const }] : ['soon']), '.'], {

@@ -109,7 +109,13 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
       closeSpace(closing(mentorship, context.notice || context.actor.kind === 'admin' ? ['This mentorship has ended.'] : [who(actorMember), ' ended this mentorship.']));
       break;
     case 'complete':
-      closeSpace(closing(mentorship, ['This mentorship reached its end date. Congratulations on the work you did together!']));
+      // An admin closing it before the end date tells both sides, as when an admin ends one early.
+      if (context.actor.kind === 'admin') {
+        for (const side of [pair.mentor, pair.mentee]) dm(side, notices.completedByAdmin(mentorship));
+        closeSpace(closing(mentorship, ['An admin marked this mentorship as completed. Congratulations on the work you did together!']));
+      } else {
+        closeSpace(closing(mentorship, ['This mentorship reached its end date. Congratulations on the work you did together!']));
+      }
       break;
     case 'expire':
       dm(sender, notices.expired(mentorship, receiver));
@@ -121,7 +127,9 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
       post(spacePost('Mentorship resumed', actorMember ? [who(actorMember), ' resumed this mentorship. Welcome back!'] : ['The pause is over: this mentorship is running again. Welcome back!']));
       break;
     case 'extend':
-      post(spacePost('Mentorship extended', ['You both agreed to continue until ', dateSegment(mentorship.endDate, community.timezone), '.']));
+      post(spacePost('Mentorship extended', context.actor.kind === 'admin'
+        ? ['An admin extended this mentorship: it now runs until ', dateSegment(mentorship.endDate, community.timezone), '.']
+        : ['You both agreed to continue until ', dateSegment(mentorship.endDate, community.timezone), '.']));
       break;
     case 'reactivate':
       effects.push({ communityId, kind: 'space.reopen', payload: { mentorshipId: mentorship.id }, dedupeKey: key('space.reopen') });

@@ -45,7 +45,8 @@ export const transitionTable: readonly TransitionRule[] = [
   { from: 'PENDING', action: 'reject', to: 'REJECTED', by: ['RECEIVER'] },
   // Admins too, acting on a report (core/reports/admin-cancel-mentorship.ts).
   { from: 'ACCEPTED', action: 'cancel', to: 'CANCELLED', by: ['PARTY', 'ADMIN'], needs: 'reason' },
-  { from: 'ACCEPTED', action: 'complete', to: 'COMPLETED', by: ['SYSTEM'] },
+  // The daily job on the end date; an admin earlier, when the pair is done (from the admin site).
+  { from: 'ACCEPTED', action: 'complete', to: 'COMPLETED', by: ['SYSTEM', 'ADMIN'] },
   { from: 'PENDING', action: 'withdraw', to: 'WITHDRAWN', by: ['SENDER'] },
   // Admin approval, when the community asks for it.
   { from: 'PENDING', action: 'accept', to: 'AWAITING_APPROVAL', by: ['RECEIVER'], when: 'approval-required' },
@@ -57,9 +58,11 @@ export const transitionTable: readonly TransitionRule[] = [
   { from: 'ACCEPTED', action: 'pause', to: 'PAUSED', by: ['PARTY'], needs: 'resume-date' },
   { from: 'PAUSED', action: 'resume', to: 'ACCEPTED', by: ['PARTY', 'SYSTEM'] },
   { from: 'PAUSED', action: 'cancel', to: 'CANCELLED', by: ['PARTY', 'ADMIN'], needs: 'reason' },
-  // A later end date both sides agreed to (the proposal itself changes no status).
-  { from: 'ACCEPTED', action: 'extend', to: 'ACCEPTED', by: ['PARTY'], needs: 'end-date' },
-  { from: 'PAUSED', action: 'extend', to: 'PAUSED', by: ['PARTY'], needs: 'end-date' },
+  // A paused pair that will not resume: only an admin closes it as done (the job completes running relations only).
+  { from: 'PAUSED', action: 'complete', to: 'COMPLETED', by: ['ADMIN'] },
+  // A later end date both sides agreed to (the proposal itself changes no status), or an admin set from the admin site.
+  { from: 'ACCEPTED', action: 'extend', to: 'ACCEPTED', by: ['PARTY', 'ADMIN'], needs: 'end-date' },
+  { from: 'PAUSED', action: 'extend', to: 'PAUSED', by: ['PARTY', 'ADMIN'], needs: 'end-date' },
   // An admin brings an ended relation back; its space reopens.
   { from: 'CANCELLED', action: 'reactivate', to: 'ACCEPTED', by: ['ADMIN'] },
   { from: 'COMPLETED', action: 'reactivate', to: 'ACCEPTED', by: ['ADMIN'] },

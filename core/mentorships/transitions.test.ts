@@ -40,7 +40,8 @@ function expectedKinds(rule: TransitionRule, who: Who): string[] {
       // An admin ending a relation tells both sides.
       return who === 'ADMIN' ? ['dm', 'dm', 'space.archive', 'space.post'] : ['dm', 'space.archive', 'space.post'];
     case 'complete':
-      return ['space.archive', 'space.post'];
+      // An admin completing one before its end date tells both sides; the daily job only closes the space.
+      return who === 'ADMIN' ? ['dm', 'dm', 'space.archive', 'space.post'] : ['space.archive', 'space.post'];
     case 'pause':
     case 'resume':
     case 'extend':
@@ -95,7 +96,8 @@ describe('the transition table', () => {
     expect(ruleFor('PENDING', 'reject', false)).toMatchObject({ to: 'REJECTED', by: ['RECEIVER'] });
     // Either side, as the seed says; admins too, acting on a report (this program's extension).
     expect(ruleFor('ACCEPTED', 'cancel', false)).toMatchObject({ to: 'CANCELLED', by: ['PARTY', 'ADMIN'] });
-    expect(ruleFor('ACCEPTED', 'complete', false)).toMatchObject({ to: 'COMPLETED', by: ['SYSTEM'] });
+    // The daily job, as the seed says; an admin too, from the admin site (this program's extension).
+    expect(ruleFor('ACCEPTED', 'complete', false)).toMatchObject({ to: 'COMPLETED', by: ['SYSTEM', 'ADMIN'] });
     expect(ruleFor('PENDING', 'withdraw', false)).toMatchObject({ to: 'WITHDRAWN', by: ['SENDER'] });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisMax, columnChart, escapeXml, pairedBarChart } from './svg-chart.js';
+import { axisMax, columnChart, escapeXml, funnelChart, pairedBarChart } from './svg-chart.js';
 
 describe('SVG charts', () => {
   it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {
@@ -11,6 +11,15 @@ describe('SVG charts', () => {
     expect(svg).toContain('role="img" aria-labelledby="c-title c-desc"');
     expect(svg.match(/<rect /g)).toHaveLength(2);
     expect(svg).toContain('<title>Jan: 2</title>');
+  });
+
+  it('draws a funnel against its first stage, with each stage’s share of it', () => {
+    const svg = funnelChart({ id: 'f', title: 'Funnel', description: 'Members by stage', stages: [{ label: 'Onboarded', value: 40 }, { label: 'Matched', value: 10 }, { label: 'Completed', value: 0 }] });
+    expect(svg).toContain('aria-labelledby="f-title f-desc"');
+    expect(svg.match(/<rect /g)).toHaveLength(3);
+    expect(svg).toContain('<title>Matched: 10 (25%)</title>');
+    expect(svg).toMatch(/width="0" height="20"><title>Completed: 0 \(0%\)/);
+    expect(funnelChart({ id: 'e', title: 't', description: 'd', stages: [{ label: 'Onboarded', value: 0 }] })).toContain('<title>Onboarded: 0</title>');
   });
 
   it('escapes every label, so the markup is safe to insert as it is', () => {

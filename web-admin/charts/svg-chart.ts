@@ -98,6 +98,37 @@ export function pairedBarChart(input: PairedBarChartInput): string {
   return svg(id, width, height, input.title, input.description, [...legend, ...rows].join(''));
 }
 
+export interface FunnelChartInput {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** In order; each stage's bar is drawn against the first, with its share of the first. */
+  readonly stages: readonly { readonly label: string; readonly value: number }[];
+}
+
+/** Horizontal bars, one per stage, widest first (e.g. members onboarded, matched, ...), each with its count and share of the first stage. */
+export function funnelChart(input: FunnelChartInput): string {
+  const width = 640;
+  const labelWidth = 150;
+  const rowHeight = 34;
+  const top = 8;
+  const plotWidth = width - labelWidth - 110;
+  const height = top + Math.max(1, input.stages.length) * rowHeight + 4;
+  const first = input.stages[0]?.value ?? 0;
+  const max = Math.max(1, first, ...input.stages.map((stage) => stage.value));
+  const id = escapeXml(input.id);
+
+  const rows = input.stages.map((stage, index) => {
+    const y = top + index * rowHeight;
+    const barWidth = round((stage.value / max) * plotWidth);
+    const share = first > 0 ? ` (${Math.round((100 * stage.value) / first)}%)` : '';
+    return `<text class="chart-label" x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escapeXml(truncateLabel(stage.label))}</text>`
+      + `<rect class="chart-bar-a" x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="20"><title>${escapeXml(`${stage.label}: ${stage.value}${share}`)}</title></rect>`
+      + `<text class="chart-value" x="${round(labelWidth + barWidth + 6)}" y="${y + 18}">${escapeXml(`${stage.value}${share}`)}</text>`;
+  });
+  return svg(id, width, height, input.title, input.description, rows.join(''));
+}
+
 function truncateLabel(label: string): string {
   return label.length > 20 ? `${label.slice(0, 19)}…` : label;
 }

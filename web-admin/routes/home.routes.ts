@@ -8,6 +8,7 @@ export const homeRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, opti
   app.get('/', async (request, reply) => {
     if (!request.adminSession) return reply.redirect('/login', 303);
     const communities = await listAdministeredCommunities(options.db, request.adminSession.person);
-    return render(request, reply, 'home', { title: 'Your communities', communities });
+    const uninstalled = (request.query as Record<string, unknown>).done === 'uninstalled';
+    return render(request, reply, 'home', { title: 'Your communities', communities, notice: uninstalled ? 'The community is uninstalled: the program is closed there and its members were told.' : null });
   });
 };

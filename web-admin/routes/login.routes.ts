@@ -13,6 +13,9 @@ const linkPages: Record<Exclude<LoginLinkState, 'valid'>, { status: number; titl
   unknown: { status: 404, title: 'This link is not valid', message: 'Check that you copied the whole link, or type /mentor admin in your community’s chat to get a new one.' },
 };
 
+/** After an owner uninstalled a community (web-admin/routes/community/danger-zone.routes.ts). */
+const uninstalledNotice = 'The community is uninstalled: the program is closed there and its members were told. You administer no other community, so you are signed out.';
+
 // Enough for a person who mistypes; far too few to guess a 256-bit token.
 const signInLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
 
@@ -26,8 +29,9 @@ export const loginRoutes: FastifyPluginAsync<AdminSiteOptions & { cookie: Sessio
   const deps = { db: options.db, clock: options.clock };
 
   app.get('/login', async (request, reply) => {
-    const signedOut = (request.query as Record<string, unknown>).done === 'signed-out';
-    return render(request, reply, 'login', { title: 'Sign in', signedOut });
+    const done = (request.query as Record<string, unknown>).done;
+    const notice = done === 'signed-out' ? 'You are signed out.' : done === 'uninstalled' ? uninstalledNotice : null;
+    return render(request, reply, 'login', { title: 'Sign in', notice });
   });
 
   app.get<{ Params: { token: string } }>('/login/:token', { config: signInLimit }, async (request, reply) => {

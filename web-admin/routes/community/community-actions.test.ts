@@ -35,14 +35,26 @@ describe('community routes: pages and actions', () => {
     expect(home.body).not.toContain('<Friends>');
   });
 
-  it('shows the dashboard with its numbers, two SVG charts and their tables', async () => {
+  it('shows the dashboard with its numbers, four SVG charts (each titled, described and with its table) and the queues', async () => {
     const [mentor, mentee] = [await makeMember(database.db, community), await makeMember(database.db, community)];
-    await makeMentorship(database.db, community, { mentor, mentee });
+    const { id } = await makeMentorship(database.db, community, { mentor, mentee });
+    await database.db.insertInto('mentoring_sessions').values({ mentorship_id: id, kind: 'VIDEO_CALL', starts_at: new Date('2026-03-02T18:00:00Z'), duration_minutes: 60, status: 'COMPLETED' }).execute();
+    await makeMentorship(database.db, community, { mentor: await makeMember(database.db, community), mentee: await makeMember(database.db, community), status: 'AWAITING_APPROVAL' });
+    await database.db.insertInto('reports').values({ community_id: community.id, reporter_id: mentee.id, reported_member_id: mentor.id, category: 'OTHER', details_encrypted: 'sealed' }).execute();
     const page = await visitor.get(base);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<dt>Active mentorships<\/dt><dd><a [^>]+>1<\/a>/);
-    expect(page.body.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
-    expect(page.body).toContain('Show as a table');
+    const charts = page.body.match(/<svg class="chart"[^>]*role="img" aria-labelledby="([\w-]+)-title \1-desc"/g) ?? [];
+    expect(charts).toHaveLength(4);
+    for (const id of ['started-chart', 'sessions-chart', 'funnel-chart', 'supply-chart']) {
+      expect(page.body).toContain(`<title id="${id}-title">`);
+      expect(page.body).toMatch(new RegExp(`<desc id="${id}-desc">[^<]+</desc>`));
+    }
+    expect(page.body.match(/<summary>Show as a table<\/summary>/g)).toHaveLength(4);
+    expect(page.body).toContain('<title>2 Mar: 1</title>');
+    expect(page.body).toMatch(/<th scope="row">Matched<\/th><td class="num">2<\/td><td class="num">\d+%<\/td>/);
+    expect(page.body).toMatch(new RegExp(`<dt>Requests to approve</dt><dd><a href="${base}/requests">1</a>`));
+    expect(page.body).toMatch(new RegExp(`<dt>Open reports</dt><dd><a href="${base}/reports\\?status=OPEN">1</a>`));
     expect(page.headers['content-security-policy']).toContain("script-src 'none'");
   });
 

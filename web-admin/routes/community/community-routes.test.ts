@@ -32,16 +32,22 @@ describe('community routes: the gates', () => {
     const waiting = await makeMentorship(database.db, theirs, { mentor: await makeMember(database.db, theirs), mentee: await makeMember(database.db, theirs), status: 'AWAITING_APPROVAL' });
     const ended = await makeMentorship(database.db, theirs, { mentor: await makeMember(database.db, theirs), mentee: await makeMember(database.db, theirs), status: 'CANCELLED' });
     const report = await fileReport(database.db, clock, member, { memberId: mentor.id });
-    ids = { member: member.id, mentorship: mentorship.id, skill: skill.id, letter: letter.id, admin: mentor.id, waiting: waiting.id, ended: ended.id, report };
+    const round = await database.db.insertInto('matching_rounds').values({ community_id: theirs.id, scheduled_for: new Date('2026-03-09T10:00:00Z') }).returning('id').executeTakeFirstOrThrow();
+    ids = { member: member.id, mentorship: mentorship.id, skill: skill.id, letter: letter.id, admin: mentor.id, waiting: waiting.id, ended: ended.id, report, round: round.id };
   });
   afterAll(() => app.close());
 
-  const gets = ['', '/members', '/requests', '/mentorships', '/mentorships/:mentorship', '/reports', '/reports/:report', '/dead-letters', '/audit', '/exports', '/exports/members.csv', '/settings', '/skills', '/admins'];
+  const gets = [
+    '', '/members', '/requests', '/mentorships', '/mentorships/:mentorship', '/reports', '/reports/:report', '/dead-letters', '/audit', '/exports', '/exports/members.csv',
+    '/settings', '/skills', '/admins', '/rounds', '/rounds/:round', '/rounds/:round/preview', '/danger-zone',
+  ];
   const posts = [
     '/members/:member/approve', '/members/:member/suspend', '/members/:member/reinstate', '/dead-letters/:letter/retry', '/settings', '/skills',
     '/skills/:skill/rename', '/skills/:skill/archive', '/admins', '/admins/:admin/revoke',
     '/requests/:waiting/approve', '/requests/:waiting/decline', '/mentorships/:mentorship/cancel', '/mentorships/:ended/reactivate',
+    '/mentorships/:mentorship/complete', '/mentorships/:mentorship/extend',
     '/reports/:report/assign', '/reports/:report/note', '/reports/:report/warn', '/reports/:report/suspend', '/reports/:report/cancel-mentorship', '/reports/:report/resolve',
+    '/rounds/preview', '/rounds/:round/run', '/danger-zone/export', '/danger-zone/uninstall',
   ];
   const url = (community: BuiltCommunity, path: string) => `/c/${community.id}${path.replace(/:(\w+)/g, (_, name: string) => String(ids[name]))}`;
 
@@ -64,8 +70,23 @@ describe('community routes: the gates', () => {
 
   it.each(posts)('POST %s of another community is 404, and changes nothing', async (path) => {
     const visitor = await signedIn(app, database.db, clock, mine, owner);
-    const response = await visitor.submit(`/c/${mine.id}`, url(theirs, path), { reason: 'Spam', name: 'Renamed', memberId: String(ids.member), role: 'ADMIN' });
+    const response = await visitor.submit(`/c/${mine.id}`, url(theirs, path), { reason: 'Spam', name: 'Renamed', memberId: String(ids.member), role: 'ADMIN', endDate: '2026-08-01', confirmName: 'Theirs' });
     expect(response.statusCode).toBe(404);
+  });
+
+  it('answers 404 for another community’s ids under one’s own community, and changes nothing', async () => {
+    const visitor = await signedIn(app, database.db, clock, mine, owner);
+    const own = (path: string) => url(mine, path);
+    for (const path of ['/mentorships/:mentorship', '/rounds/:round', '/rounds/:round/preview']) expect((await visitor.get(own(path))).statusCode, path).toBe(404);
+    for (const path of ['/mentorships/:mentorship/complete', '/mentorships/:mentorship/extend', '/rounds/:round/run']) {
+      expect((await visitor.submit(`/c/${mine.id}`, own(path), { endDate: '2026-08-01' })).statusCode, path).toBe(404);
+    }
+    const mentorship = await database.db.selectFrom('mentorships').select(['status', 'end_date']).where('id', '=', ids.mentorship!).executeTakeFirstOrThrow();
+    expect(mentorship).toEqual({ status: 'ACCEPTED', end_date: '2026-06-30' });
+    const round = await database.db.selectFrom('matching_rounds').select('status').where('id', '=', ids.round!).executeTakeFirstOrThrow();
+    expect(round.status).toBe('SCHEDULED');
+    const theirsNow = await database.db.selectFrom('communities').select('status').where('id', '=', theirs.id).executeTakeFirstOrThrow();
+    expect(theirsNow.status).toBe('ACTIVE');
   });
 
   it.each(posts)('POST %s without the CSRF token is 403', async (path) => {
@@ -105,7 +126,12 @@ describe('community routes: the gates', () => {
     const visitor = await signedIn(app, database.db, clock, mine, admin);
     const dashboard = await visitor.get(`/c/${mine.id}`);
     expect(dashboard.body).not.toContain(`/c/${mine.id}/settings`);
-    for (const path of ['/settings', '/admins']) expect((await visitor.get(`/c/${mine.id}${path}`)).statusCode).toBe(403);
+    expect(dashboard.body).not.toContain(`/c/${mine.id}/danger-zone`);
+    for (const path of ['/settings', '/admins', '/danger-zone']) expect((await visitor.get(`/c/${mine.id}${path}`)).statusCode).toBe(403);
     expect((await visitor.submit(`/c/${mine.id}`, `/c/${mine.id}/settings`, { programName: 'Mine now' })).statusCode).toBe(403);
+    const exported = await visitor.submit(`/c/${mine.id}`, `/c/${mine.id}/danger-zone/export`);
+    expect([exported.statusCode, exported.headers['content-disposition']]).toEqual([403, undefined]);
+    expect((await visitor.submit(`/c/${mine.id}`, `/c/${mine.id}/danger-zone/uninstall`, { confirmName: 'Mine' })).statusCode).toBe(403);
+    expect((await database.db.selectFrom('communities').select('status').where('id', '=', mine.id).executeTakeFirstOrThrow()).status).toBe('ACTIVE');
   });
 });

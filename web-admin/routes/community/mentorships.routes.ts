@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { adminCancelMentorship } from '../../../core/admin/cancel-mentorship.js';
+import { adminCompleteMentorship } from '../../../core/admin/complete-mentorship.js';
+import { adminExtendMentorship } from '../../../core/admin/extend-mentorship.js';
 import { listMentorships, mentorshipStatuses, viewMentorship } from '../../../core/admin/mentorship-records.js';
 import { recordAudit } from '../../../core/admin/record-audit.js';
 import { reactivateMentorship } from '../../../core/mentorships/reactivate-mentorship.js';
@@ -12,15 +14,20 @@ import { adminOf } from './admin-of.js';
 const notices: Record<string, string> = {
   reactivated: 'The mentorship runs again, and its space reopens; both members were told.',
   cancelled: 'The mentorship is cancelled; both members were told an admin ended it.',
+  completed: 'The mentorship is completed: its space is archived with a feedback prompt, and both members were told.',
+  extended: 'The end date is moved; the pair’s space was told.',
 };
 
 /** The forms of a mentorship's page; a problem shows by its own form's fields. */
-type MentorshipForm = 'reactivate' | 'cancel';
+type MentorshipForm = 'reactivate' | 'cancel' | 'complete' | 'extend';
 
 /**
  * `/c/:communityId/mentorships`: the list by status, and each mentorship's
  * history, sessions, goals and feedback, with the admin's actions on it:
- * reactivate a cancelled or completed one, cancel a running or paused one.
+ * reactivate a cancelled or completed one; extend, complete or cancel a
+ * running or paused one. The mentorships core checks each against the
+ * state machine; the use cases for complete, extend and cancel audit
+ * themselves, reactivation is audited here.
  */
 export const mentorshipsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, options) => {
   const deps = { db: options.db, clock: options.clock };
@@ -80,6 +87,30 @@ export const mentorshipsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (ap
       details: { ...(values.endDate ? { endDate: values.endDate } : {}), ...(values.reason ? { reason: values.reason } : {}) },
     });
     return redirectWithNotice(reply, `${communityPath(request)}/mentorships/${mentorshipId}`, 'reactivated');
+  });
+
+  app.post<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId/extend', async (request, reply) => {
+    const mentorshipId = parseId(request.params.mentorshipId);
+    if (mentorshipId === null) throw notFound();
+    const values = { endDate: formValue(request.body, 'endDate') };
+    const outcome = await adminExtendMentorship(deps, adminOf(request).actor, { mentorshipId, endDate: values.endDate });
+    if (!outcome.ok) {
+      if (outcome.problem.code === 'not-found') throw notFound();
+      return showMentorship(request, reply, mentorshipId, { status: problemStatus(outcome.problem), problem: outcome.problem, form: 'extend', values });
+    }
+    return redirectWithNotice(reply, `${communityPath(request)}/mentorships/${mentorshipId}`, 'extended');
+  });
+
+  app.post<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId/complete', async (request, reply) => {
+    const mentorshipId = parseId(request.params.mentorshipId);
+    if (mentorshipId === null) throw notFound();
+    const values = { note: formValue(request.body, 'note') };
+    const outcome = await adminCompleteMentorship(deps, adminOf(request).actor, { mentorshipId, note: values.note || null });
+    if (!outcome.ok) {
+      if (outcome.problem.code === 'not-found') throw notFound();
+      return showMentorship(request, reply, mentorshipId, { status: problemStatus(outcome.problem), problem: outcome.problem, form: 'complete', values });
+    }
+    return redirectWithNotice(reply, `${communityPath(request)}/mentorships/${mentorshipId}`, 'completed');
   });
 
   app.post<{ Params: { mentorshipId: string } }>('/mentorships/:mentorshipId/cancel', async (request, reply) => {

@@ -111,6 +111,61 @@ describe('community routes: requests, reports and mentorship actions', () => {
       expect(await audit('mentorship.reactivated')).toContainEqual(expect.objectContaining({ target_id: String(mentorship.id), details: { endDate: '2026-09-01', reason: 'Cancelled by mistake' } }));
     });
 
+    it('extends a running mentorship: the date must be valid, after today and after the current end (400 otherwise), audited', async () => {
+      const { mentorship } = await pair('ACCEPTED');
+      const page = `${base}/mentorships/${mentorship.id}`;
+      const shown = await visitor.get(page);
+      expect(shown.body).toContain(`action="${page}/extend"`);
+      expect(shown.body).toContain('It now ends 30 Jun 2026.');
+      const badDate = await visitor.submit(page, `${page}/extend`, { endDate: 'next month' });
+      expect(badDate.statusCode).toBe(400);
+      expect(badDate.body).toMatch(/id="extend-endDate-error">Give the date as YYYY-MM-DD/);
+      expect(badDate.body).toContain('value="next month"');
+      const earlier = await visitor.submit(page, `${page}/extend`, { endDate: '2026-06-01' });
+      expect(earlier.statusCode).toBe(400);
+      expect(earlier.body).toMatch(/id="extend-endDate-error">Pick a date after 2026-06-30 \(the current end date\)/);
+      expect(earlier.body).toContain('aria-invalid="true"');
+      const tooLate = await visitor.submit(page, `${page}/extend`, { endDate: '2027-06-01' });
+      expect(tooLate.statusCode).toBe(400);
+      expect(tooLate.body).toContain('no later than 2026-08-19');
+      expect((await database.db.selectFrom('mentorships').select('end_date').where('id', '=', mentorship.id).executeTakeFirstOrThrow()).end_date).toBe('2026-06-30');
+
+      const done = await visitor.submit(page, `${page}/extend`, { endDate: '2026-08-01' });
+      expect([done.statusCode, done.headers.location]).toEqual([303, `${page}?done=extended`]);
+      const row = await database.db.selectFrom('mentorships').select(['status', 'end_date']).where('id', '=', mentorship.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'ACCEPTED', end_date: '2026-08-01' });
+      expect(await audit('mentorship.extended')).toContainEqual(expect.objectContaining({ actor_member_id: owner.id, target_id: String(mentorship.id), details: { from: '2026-06-30', to: '2026-08-01' } }));
+      const after = await visitor.get(String(done.headers.location));
+      expect(after.body).toContain('The end date is moved');
+      expect(after.body).toContain('It now ends 1 Aug 2026.');
+    });
+
+    it('marks a paused mentorship completed (400 for a note too long), both members told, audited with the note', async () => {
+      const { mentor, mentee, mentorship } = await pair('PAUSED');
+      const page = `${base}/mentorships/${mentorship.id}`;
+      expect((await visitor.get(page)).body).toContain(`action="${page}/complete"`);
+      const invalid = await visitor.submit(page, `${page}/complete`, { note: 'x'.repeat(501) });
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.body).toMatch(/id="complete-note-error">Keep the note under 500 characters.</);
+      expect(await mentorshipStatus(mentorship.id)).toBe('PAUSED');
+
+      const done = await visitor.submit(page, `${page}/complete`, { note: 'Pair is done; they will not resume' });
+      expect([done.statusCode, done.headers.location]).toEqual([303, `${page}?done=completed`]);
+      expect(await mentorshipStatus(mentorship.id)).toBe('COMPLETED');
+      expect(await audit('mentorship.completed')).toContainEqual(expect.objectContaining({ target_id: String(mentorship.id), details: { note: 'Pair is done; they will not resume' } }));
+      const told = await database.db.selectFrom('outbox').select('payload').where('kind', '=', 'dm').where('dedupe_key', 'like', `mentorship:${mentorship.id}:%`).execute();
+      expect(told.map((row) => (row.payload as { recipientMemberId: number }).recipientMemberId).sort()).toEqual([mentor.id, mentee.id].sort());
+      const after = await visitor.get(String(done.headers.location));
+      expect(after.body).toContain('The mentorship is completed');
+      expect(after.body).toContain(`action="${page}/reactivate"`);
+      expect(after.body).not.toContain(`action="${page}/complete"`);
+      expect(after.body).not.toContain(`action="${page}/extend"`);
+      // Already completed: the state machine says so.
+      const again = await visitor.submit(page, `${page}/complete`, {});
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain('This mentorship was already completed.');
+    });
+
     it('refuses an action the status does not allow, with the core’s message', async () => {
       const { mentorship } = await pair('ACCEPTED');
       const page = `${base}/mentorships/${mentorship.id}`;
