@@ -295,6 +295,69 @@ describe('outbox dispatcher', () => {
     expect(rows.filter((row) => row.status === 'PENDING').every((row) => row.locked_by === null && row.due_at <= clock.now())).toBe(true);
   });
 
+  /** A pair's space as the core leaves it when a relation ends: the closing post, then the archive, due together. */
+  async function queueSpaceClosing(communityId: number, mentorshipId: number): Promise<void> {
+    const row = (kind: string, what: string, payload: Record<string, unknown>) =>
+      ({ community_id: communityId, kind, payload: JSON.stringify({ mentorshipId, ...payload }), dedupe_key: `mentorship:${mentorshipId}:${what}`, due_at: start });
+    await database.db.insertInto('outbox').values(row('space.post', 'space.closing', { message: { kind: 'message', visibility: 'public', body: ['This mentorship has ended.'] } })).execute();
+    await database.db.insertInto('outbox').values(row('space.archive', 'space.archive', {})).execute();
+  }
+
+  /** A platform where posting takes a moment and archiving is instant, recording what it accepted in order. */
+  function slowPostPlatform(): PlatformDelivery & { accepted: string[]; failNextPost(): void } {
+    const accepted: string[] = [];
+    let failPost = false;
+    return {
+      platform: 'discord',
+      accepted,
+      failNextPost: () => void (failPost = true),
+      async deliver(item): Promise<DeliveryResult> {
+        if (item.kind === 'space.post') {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          if (failPost) {
+            failPost = false;
+            return { status: 'retry', error: 'gateway timeout' };
+          }
+        }
+        accepted.push(item.dedupeKey);
+        return { status: 'sent' };
+      },
+    };
+  }
+
+  it("delivers one space's rows in the order they were queued: the closing post lands before the archive that locks the space", async () => {
+    const community = await makeCommunity(database.db);
+    await queueMessages(database.db, community.id, 3, { dueAt: start, prefix: 'other' });
+    await queueSpaceClosing(community.id, 7);
+    const platform = slowPostPlatform();
+    const worker = dispatcher({ clock: createFakeClock(start), deliveries: [platform] });
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 5, sent: 5 });
+    const space = platform.accepted.filter((key) => key.startsWith('mentorship:'));
+    expect(space).toEqual(['mentorship:7:space.closing', 'mentorship:7:space.archive']);
+    // Rows of other lanes still go out side by side, not behind the slow post.
+    expect(platform.accepted.indexOf('other:0')).toBeLessThan(platform.accepted.indexOf('mentorship:7:space.closing'));
+  });
+
+  it('holds the rest of a space back while its earlier row waits for a retry, then delivers them in order', async () => {
+    const community = await makeCommunity(database.db);
+    await queueSpaceClosing(community.id, 8);
+    const clock = createFakeClock(start);
+    const platform = slowPostPlatform();
+    platform.failNextPost();
+    const worker = dispatcher({ clock, deliveries: [platform], random: () => 0 });
+
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, retried: 1, deferred: 1, sent: 0 });
+    expect(platform.accepted).toEqual([]);
+    const [post, archive] = await rowsOf(community.id);
+    expect(archive).toMatchObject({ status: 'PENDING', attempts: 0, locked_by: null });
+    expect(archive!.due_at.getTime()).toBeGreaterThan(post!.due_at.getTime());
+
+    clock.set(archive!.due_at);
+    await drain(worker);
+    expect(platform.accepted).toEqual(['mentorship:8:space.closing', 'mentorship:8:space.archive']);
+  });
+
   it('keeps polling while started, and picks up rows that become due', async () => {
     const community = await makeCommunity(database.db);
     const clock = createFakeClock(start);

@@ -5,7 +5,7 @@ import { silentLog, type Log } from '../ports/log.js';
 import type { Database, Platform } from '../store/database.js';
 import { defaultRetryPolicy, type RetryPolicy } from './backoff.js';
 import { anyDue, claimDue, type ClaimedItem } from './claim-due.js';
-import { completeDelivery, deferDelivery, releaseClaims } from './complete-delivery.js';
+import { completeDelivery, deferDelivery, releaseClaims, type DeliveryOutcome } from './complete-delivery.js';
 import { platformRateLimits, RatePacer, realPacerTime, type PacerTime, type RateLimit } from './rate-pacer.js';
 
 export interface DispatcherOptions {
@@ -63,10 +63,39 @@ export interface OutboxDispatcher {
 }
 
 /**
+ * Rows that must reach the platform in the order they were queued share a
+ * lane: everything for one pair's space, so the closing post lands before the
+ * archive that locks it (Slack refuses a post in an archived channel; Discord
+ * would reopen the thread for it). Other rows have no lane and go out side by side.
+ */
+function laneOf(item: OutboxItem): string | null {
+  const mentorshipId = item.payload.mentorshipId;
+  return item.kind.startsWith('space.') && typeof mentorshipId === 'number' ? `space:${mentorshipId}` : null;
+}
+
+/** A batch (already in delivery order) as lanes, each delivered in order by one worker; a row without a lane is a lane of its own. */
+function intoLanes(items: readonly ClaimedItem[]): ClaimedItem[][] {
+  const lanes: ClaimedItem[][] = [];
+  const byKey = new Map<string, ClaimedItem[]>();
+  for (const item of items) {
+    const key = laneOf(item);
+    const lane = key === null ? undefined : byKey.get(key);
+    if (lane) {
+      lane.push(item);
+      continue;
+    }
+    const opened = [item];
+    lanes.push(opened);
+    if (key !== null) byKey.set(key, opened);
+  }
+  return lanes;
+}
+
+/**
  * The outbox dispatcher: claims due rows under a lease (see {@link claimDue}),
- * paces each platform under its rate limit, delivers with bounded concurrency,
- * and records each outcome with retries, backoff and dead letters (see
- * {@link completeDelivery}).
+ * paces each platform under its rate limit, delivers with bounded concurrency
+ * (one space's rows in order, see {@link laneOf}), and records each outcome
+ * with retries, backoff and dead letters (see {@link completeDelivery}).
  *
  * Never twice: a dedupe key is unique at enqueue, and a row is held by one
  * claim at a time, so two workers never deliver it together. One window
@@ -106,21 +135,24 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     }
   }
 
-  async function handle(item: ClaimedItem, report: BatchReport): Promise<void> {
+  async function handle(item: ClaimedItem, report: BatchReport): Promise<DeliveryOutcome | 'deferred'> {
     const delivery = deliveries.get(item.platform)!;
     if (options.deferUntil) {
       const now = clock.now();
       const later = await options.deferUntil(item, now);
       if (later && later > now) {
-        if (await deferDelivery(db, item, later)) report.deferred++;
-        else report.lostLease++;
-        return;
+        if (!(await deferDelivery(db, item, later))) {
+          report.lostLease++;
+          return 'lost-lease';
+        }
+        report.deferred++;
+        return 'deferred';
       }
     }
     const permit = await pacers.get(item.platform)?.acquire();
     if (clock.now() >= item.leaseUntil) {
       report.lostLease++;
-      return;
+      return 'lost-lease';
     }
     permit?.started();
     const result = await attempt(item, delivery);
@@ -131,6 +163,20 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     else if (outcome === 'rate-limited') report.rateLimited++;
     else if (outcome === 'dead') report.dead++;
     else report.lostLease++;
+    return outcome;
+  }
+
+  /**
+   * The rest of a lane whose row must be tried again later: moved just behind
+   * that row, in their order and without an attempt, so they come back after it.
+   */
+  async function holdBehind(item: ClaimedItem, rest: readonly ClaimedItem[], report: BatchReport): Promise<void> {
+    const row = await db.selectFrom('outbox').select('due_at').where('id', '=', item.id).where('status', '=', 'PENDING').executeTakeFirst();
+    const after = (row?.due_at ?? clock.now()).getTime();
+    for (const [index, waiting] of rest.entries()) {
+      if (await deferDelivery(db, waiting, new Date(after + index + 1))) report.deferred++;
+      else report.lostLease++;
+    }
   }
 
   async function runBatch(): Promise<BatchReport> {
@@ -146,21 +192,37 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       limit: batchSize,
     });
     report.claimed = items.length;
+    const lanes = intoLanes(items);
+    const unstarted: ClaimedItem[] = [];
     let next = 0;
     const worker = async () => {
-      while (!stopping && next < items.length) {
-        const item = items[next++]!;
-        try {
-          await handle(item, report);
-        } catch (error) {
-          // A failed deferral hook or a lost database: the row waits out its lease and is tried again.
-          report.errors++;
-          log.error({ err: error, outboxId: item.id }, 'outbox delivery could not be recorded');
+      while (!stopping && next < lanes.length) {
+        const lane = lanes[next++]!;
+        for (const [index, item] of lane.entries()) {
+          if (stopping) {
+            unstarted.push(...lane.slice(index));
+            break;
+          }
+          let outcome: DeliveryOutcome | 'deferred';
+          try {
+            outcome = await handle(item, report);
+          } catch (error) {
+            // A failed deferral hook or a lost database: the row waits out its lease and is tried again,
+            // and the rest of its lane, still claimed, comes back with it.
+            report.errors++;
+            log.error({ err: error, outboxId: item.id }, 'outbox delivery could not be recorded');
+            break;
+          }
+          const rest = lane.slice(index + 1);
+          if (rest.length > 0 && (outcome === 'retry' || outcome === 'rate-limited' || outcome === 'deferred')) {
+            await holdBehind(item, rest, report);
+            break;
+          }
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-    const unstarted = items.slice(next);
+    await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, worker));
+    unstarted.push(...lanes.slice(next).flat());
     if (unstarted.length > 0) {
       await releaseClaims(db, unstarted, clock.now());
       report.released = unstarted.length;

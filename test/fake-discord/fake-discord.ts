@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { FakeGateway } from './gateway.js';
-import { channelObject, guildCreatePayload, messageObject, userObject, type FakeChannel, type FakeGuild, type FakeUser } from './payloads.js';
+import { channelObject, guildCreatePayload, memberObject, messageObject, userObject, type FakeChannel, type FakeGuild, type FakeUser } from './payloads.js';
 import { apiError, readRequest, type FailureRule, type FakeResponse, type RecordedRequest } from './rest.js';
 
 export interface FakeDiscordOptions {
@@ -101,6 +101,19 @@ export class FakeDiscord {
     return guildCreatePayload(guild);
   }
 
+  /** Adds the bot to a guild again, as someone who manages the server would: the guild is back in the model and the gateway sends GUILD_CREATE. */
+  addBotTo(guild: FakeGuild): void {
+    this.addGuild(guild);
+    this.gateway.dispatch('GUILD_CREATE', this.guildPayload(guild));
+  }
+
+  /** Takes a user out of a guild's members, as if they left: looking them up there answers 10007 Unknown Member. */
+  removeMember(guildId: string, userId: string): void {
+    const members = this.guilds.get(guildId)?.members;
+    const index = members?.findIndex((member) => member.user.id === userId) ?? -1;
+    if (index >= 0) members!.splice(index, 1);
+  }
+
   /** Removes a channel, as if deleted: REST calls on it answer 10003 Unknown Channel. */
   deleteChannel(channelId: string): void {
     this.channels.delete(channelId);
@@ -195,6 +208,18 @@ export class FakeDiscord {
       this.commands.set(scope, commands);
       return { status: 200, body: commands };
     }
+    if (head === 'guilds' && first && second === 'members' && third && method === 'GET' && segments.length === 4) {
+      const guild = this.guilds.get(first);
+      if (!guild) return apiError(404, 10004, 'Unknown Guild');
+      const member = guild.members.find((candidate) => candidate.user.id === third);
+      return member ? { status: 200, body: memberObject(member.user, { roles: member.roles }) } : apiError(404, 10007, 'Unknown Member');
+    }
+    if (method === 'DELETE' && head === 'users' && first === '@me' && second === 'guilds' && third && segments.length === 4) {
+      // The bot leaves: the guild goes from the model, and the gateway says so as Discord does.
+      if (!this.guilds.delete(third)) return apiError(404, 10004, 'Unknown Guild');
+      this.gateway.dispatch('GUILD_DELETE', { id: third });
+      return { status: 204 };
+    }
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipientId = String(body?.recipient_id ?? '');
       const existing = [...this.channels.values()].find((channel) => channel.type === 1 && channel.recipients?.[0]?.id === recipientId);
@@ -224,6 +249,8 @@ export class FakeDiscord {
         this.channels.set(thread.id, thread);
         const guild = channel.guildId ? this.guilds.get(channel.guildId) : undefined;
         guild?.channels.push(thread);
+        // Discord tells the thread's creator over the gateway too; without it the client would not know the thread its messages arrive in.
+        this.gateway.dispatch('THREAD_CREATE', { ...channelObject(thread), newly_created: true });
         return { status: 201, body: channelObject(thread) };
       }
       if (method === 'PUT' && second === 'thread-members' && third) return { status: 204 };
