@@ -4,14 +4,30 @@ import { matchingSettings } from '../matching/matching-settings.js';
 import { quietHours } from '../shared/time-of-day.js';
 
 /**
- * A community's settings, version 1. Every field has a default, so `{}` is a
- * valid document meaning "all defaults" (the seed script and a new community
- * store just that); a stored document holds only what an owner changed.
+ * One to three distinct whole numbers of hours or days before a moment, each
+ * from 1 to `max`, in any order: the times a reminder goes out. Never empty:
+ * a member who wants none turns reminders off for themselves.
+ */
+function reminderTimes(options: { unit: 'hour' | 'day'; max: number; maxText: string; moment: string; defaults: number[] }) {
+  const { unit, max, maxText, moment, defaults } = options;
+  return z
+    .array(z.int({ error: `Give whole ${unit}s.` }).min(1, `Remind at least 1 ${unit} before ${moment}.`).max(max, `Remind at most ${maxText} before ${moment}.`))
+    .min(1, `Keep at least one reminder before ${moment}; members who want none can turn reminders off for themselves.`)
+    .max(3, `Choose at most three reminders before ${moment}.`)
+    .refine((times) => new Set(times).size === times.length, `List each reminder time once.`)
+    .default(defaults);
+}
+
+/**
+ * A community's settings, version 2 (see `upgrades` for what changed). Every
+ * field has a default, so `{}` is a valid document meaning "all defaults" (the
+ * seed script and a new community store just that); a stored document holds
+ * only what an owner changed.
  *
  * Nested objects use `prefault({})` so a missing object is parsed (and its own
  * defaults filled in) rather than replaced by a literal default.
  */
-export const communitySettingsV1 = z.object({
+export const communitySettingsSchema = z.object({
   programName: z.string().trim().min(1, 'Give the program a name.').max(80, 'Keep the program name under 80 characters.').default('Mentorship program'),
   /** The platform channel where the bot posts program announcements; null until an owner picks one. */
   mentorshipChannelId: z.string().min(1).max(100).nullable().default(null),
@@ -39,11 +55,12 @@ export const communitySettingsV1 = z.object({
   newMembersNeedAdminApproval: z.boolean().default(false),
   reminders: z
     .object({
-      /** Hours before a session when both sides are reminded. */
-      sessionHoursBefore: z.array(z.int().min(1).max(168)).max(3, 'At most three session reminders.').default([24, 1]),
+      /** Hours before a confirmed session when both members are reminded (core/sessions/send-session-reminders.ts). */
+      sessionHoursBefore: reminderTimes({ unit: 'hour', max: 168, maxText: '168 hours (a week)', moment: 'a session', defaults: [24, 1] }),
       /** Days without activity after which a pair is nudged. */
       silentPairDays: z.int().min(3).max(90).default(14),
-      goalDueDaysBefore: z.int().min(0).max(30).default(2),
+      /** Days before a goal's or task's due date when its members are reminded (core/goals/send-goal-reminders.ts). */
+      goalDueDaysBefore: reminderTimes({ unit: 'day', max: 14, maxText: '14 days', moment: 'a due date', defaults: [3, 1] }),
     })
     .prefault({}),
   /** Applied to members who set none of their own, in each member's timezone. */
@@ -94,33 +111,70 @@ export const communitySettingsV1 = z.object({
     .prefault({}),
 });
 
-export type CommunitySettings = z.infer<typeof communitySettingsV1>;
+export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
+
+/** The schema's first name, still imported by core/matching's tests; new code uses `communitySettingsSchema`. */
+export const communitySettingsV1 = communitySettingsSchema;
 
 /** The version new documents are written in. Bump it with a new schema and an entry in `upgrades`. */
-export const currentSettingsVersion = 1;
+export const currentSettingsVersion = 2;
+
+type SettingsDocument = Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is SettingsDocument => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Upgrades a stored document from version N to N+1, keyed by N. Empty while
- * only version 1 exists; a version 2 would add `1: (v1) => ({ ...v1, renamed: v1.old })`.
+ * Version 1 to 2. The reminder times became real settings: `goalDueDaysBefore`
+ * was one number (0 to 30) and `sessionHoursBefore` could be empty or repeat
+ * a time, and neither was read (the jobs always used 3 and 1 days, 24 and 1
+ * hours). A choice that fits version 2 is kept; anything else falls back to
+ * the defaults, which is what the community has been getting.
  */
-const upgrades: Record<number, (settings: Record<string, unknown>) => Record<string, unknown>> = {};
+function upgradeReminderTimes(v1: SettingsDocument): SettingsDocument {
+  if (!isPlainObject(v1.reminders)) return v1;
+  const reminders: SettingsDocument = { ...v1.reminders };
+  const days = reminders.goalDueDaysBefore;
+  if (typeof days === 'number') {
+    if (Number.isInteger(days) && days >= 1 && days <= 14) reminders.goalDueDaysBefore = [days];
+    else delete reminders.goalDueDaysBefore;
+  }
+  const hours = reminders.sessionHoursBefore;
+  if (Array.isArray(hours)) {
+    if (hours.length === 0) delete reminders.sessionHoursBefore;
+    else reminders.sessionHoursBefore = [...new Set(hours)];
+  }
+  return { ...v1, reminders };
+}
 
-export const defaultSettings: CommunitySettings = communitySettingsV1.parse({});
+/** Upgrades a stored document from version N to N+1, keyed by N. */
+const upgrades: Record<number, (settings: SettingsDocument) => SettingsDocument> = {
+  1: upgradeReminderTimes,
+};
+
+export const defaultSettings: CommunitySettings = communitySettingsSchema.parse({});
+
+/**
+ * A stored document brought up to the current version, still as stored (only
+ * what an owner changed, unparsed): what an update merges its changes into.
+ */
+export function upgradeStoredSettings(stored: SettingsDocument, version: number): SettingsDocument {
+  if (version > currentSettingsVersion) throw new CorruptDataError(`settings version ${version} is newer than this app knows (${currentSettingsVersion})`);
+  let document = stored;
+  for (let from = version; from < currentSettingsVersion; from++) {
+    const upgrade = upgrades[from];
+    if (!upgrade) throw new CorruptDataError(`no upgrade for settings version ${from}`);
+    document = upgrade(document);
+  }
+  return document;
+}
 
 /**
  * Reads settings as stored: upgrades older versions, then parses with the
  * current schema. Stored settings were validated when written, so a failure
  * here means the row was changed behind the app's back.
  */
-export function parseStoredSettings(stored: Record<string, unknown>, version: number): CommunitySettings {
-  let document = stored;
-  if (version > currentSettingsVersion) throw new CorruptDataError(`settings version ${version} is newer than this app knows (${currentSettingsVersion})`);
-  for (let from = version; from < currentSettingsVersion; from++) {
-    const upgrade = upgrades[from];
-    if (!upgrade) throw new CorruptDataError(`no upgrade for settings version ${from}`);
-    document = upgrade(document);
-  }
-  const parsed = communitySettingsV1.safeParse(document);
+export function parseStoredSettings(stored: SettingsDocument, version: number): CommunitySettings {
+  const parsed = communitySettingsSchema.safeParse(upgradeStoredSettings(stored, version));
   if (!parsed.success) throw new CorruptDataError('stored community settings do not parse', { cause: parsed.error });
   return parsed.data;
 }

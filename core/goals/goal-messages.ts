@@ -4,14 +4,24 @@ import { dateSegment } from '../mentorships/mentorship-messages.js';
 import type { Message, RichText } from '../reply.js';
 import type { GoalRecord, TaskRecord } from './goal.js';
 
-/** Which notice of a due date: 3 days before, 1 day before, or past it. */
-export type DueNotice = '3d' | '1d' | 'overdue';
+/** Which notice of a due date: N days before (one of the community's `reminders.goalDueDaysBefore`), or past it. */
+export type DueNotice = `${number}d` | 'overdue';
 
-/** Which notice a due date calls for, `daysLeft` days ahead (negative once past); null for none yet. */
-export function dueNoticeFor(daysLeft: number): DueNotice | null {
+/**
+ * Which notice a due date calls for, `daysLeft` days ahead (negative once
+ * past), with the community's reminder days: each on its day, or a day late
+ * when that morning's run was missed (a "due tomorrow" then goes out on the
+ * day itself), but never on or after the next reminder's day. So an item
+ * added, or a day added to the setting, after a reminder's day gets that
+ * reminder only if it is at most a day late. Null: none today.
+ */
+export function dueNoticeFor(daysLeft: number, daysBefore: readonly number[]): DueNotice | null {
   if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= 1) return '1d';
-  if (daysLeft <= 3) return '3d';
+  const days = [...new Set(daysBefore)].sort((a, b) => b - a);
+  for (const [index, day] of days.entries()) {
+    const next = days[index + 1] ?? -1;
+    if (daysLeft <= day && daysLeft >= day - 1 && daysLeft > next) return `${day}d`;
+  }
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { GoalRecord, TaskRecord } from './goal.js';
 
@@ -75,4 +75,24 @@ export async function listDueItems(db: Kysely<Database>, communityId: number, fr
     goals: goals.map((row) => ({ goal: toGoal(row), mentorId: row.mentor_id, menteeId: row.mentee_id })),
     tasks: tasks.map((row) => ({ task: toTask(row), mentorId: row.mentor_id, menteeId: row.mentee_id })),
   };
+}
+
+/**
+ * Drops a community's due-date reminders still waiting in the outbox (not yet
+ * claimed by a dispatcher) whose day is no longer one of `daysBefore`, so a
+ * day an owner took away is not sent after all. Overdue notices stay.
+ * Their keys are `goal:<id>:due:<date>:<N>d:<member>` (and `task:…`).
+ */
+export async function withdrawDueRemindersNotAt(db: Kysely<Database>, communityId: number, daysBefore: readonly number[]): Promise<number> {
+  const kept = daysBefore.map((days) => `${days}d`);
+  const deleted = await db
+    .deleteFrom('outbox')
+    .where('community_id', '=', communityId)
+    .where((eb) => eb.or([eb('dedupe_key', 'like', 'goal:%:due:%'), eb('dedupe_key', 'like', 'task:%:due:%')]))
+    .where(sql<boolean>`split_part(dedupe_key, ':', 5) ~ '^[0-9]+d$'`)
+    .$if(kept.length > 0, (query) => query.where(sql<string>`split_part(dedupe_key, ':', 5)`, 'not in', kept))
+    .where('status', '=', 'PENDING')
+    .where('locked_by', 'is', null)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }

@@ -18,12 +18,14 @@ const overdueWindowDays = 7;
 
 /**
  * Due-date notices of running relations, for the day `asOf` is in the
- * community's timezone: 3 days before, 1 day before, and once overdue.
- * Goals go to both members, tasks to their assignee. A run that catches up
- * a missed day still sends what is due now (a "due tomorrow" becomes "due
- * today"), and each notice has a dedupe key per item, due date, kind and
- * member, so nothing is sent twice. Members who turned goal notices off get
- * none; quiet hours (on the member's clock) delay them.
+ * community's timezone: the community's days before (`reminders.goalDueDaysBefore`,
+ * 3 days and 1 day by default), and once overdue. Goals go to both members,
+ * tasks to their assignee. A run that catches up a missed day still sends
+ * what is due now (a "due tomorrow" becomes "due today"; see `dueNoticeFor`),
+ * and each notice has a dedupe key per item, due date, days before (or
+ * overdue) and member, so nothing is sent twice, even when an owner changes
+ * the days. Members who turned goal notices off get none; quiet hours (on
+ * the member's clock) delay them.
  */
 export async function sendGoalReminders(deps: CoreDeps, actor: Actor, input: { communityId: number; asOf?: Date }): Promise<Outcome<{ sent: number }>> {
   const denied = authorize(actor, 'goals.remind');
@@ -31,9 +33,10 @@ export async function sendGoalReminders(deps: CoreDeps, actor: Actor, input: { c
   const now = deps.clock.now();
   const community = await requireCommunity(deps.db, input.communityId);
   const today = localToday(input.asOf ?? now, community.timezone);
+  const daysBefore = community.settings.reminders.goalDueDaysBefore;
   let sent = 0;
   await deps.db.transaction().execute(async (trx) => {
-    const due = await listDueItems(trx, community.id, addDaysTo(today, -overdueWindowDays), addDaysTo(today, 3));
+    const due = await listDueItems(trx, community.id, addDaysTo(today, -overdueWindowDays), addDaysTo(today, Math.max(...daysBefore)));
     const members = new Map<number, MemberRecord | null>();
     const member = async (id: number | null) => {
       if (id === null) return null;
@@ -46,13 +49,13 @@ export async function sendGoalReminders(deps: CoreDeps, actor: Actor, input: { c
       if (await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: to.id, message, timely: true }, dedupeKey: `${key}:${to.id}`, dueAt })) sent++;
     };
     for (const { goal, mentorId, menteeId } of due.goals) {
-      const notice = dueNoticeFor(daysBetween(today, goal.dueDate ?? today));
+      const notice = dueNoticeFor(daysBetween(today, goal.dueDate ?? today), daysBefore);
       if (!notice) continue;
       const message = goalNotices.goalDue(goal, notice, community);
       for (const id of [mentorId, menteeId]) await send(await member(id), message, `goal:${goal.id}:due:${goal.dueDate}:${notice}`);
     }
     for (const { task, mentorId, menteeId } of due.tasks) {
-      const notice = dueNoticeFor(daysBetween(today, task.dueDate ?? today));
+      const notice = dueNoticeFor(daysBetween(today, task.dueDate ?? today), daysBefore);
       if (!notice) continue;
       await send(await member(task.assigneeRole === 'MENTOR' ? mentorId : menteeId), goalNotices.taskDue(task, notice, community), `task:${task.id}:due:${task.dueDate}:${notice}`);
     }

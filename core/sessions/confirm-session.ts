@@ -34,7 +34,7 @@ export async function confirmSession(deps: CoreDeps, actor: Actor, input: { sess
       await enqueue(trx, {
         communityId: community.id,
         kind: 'dm',
-        payload: { recipientMemberId: recipient.id, message: sessionNotices.confirmed(confirmed, me, file) },
+        payload: { recipientMemberId: recipient.id, message: sessionNotices.confirmed(confirmed, me, file, community.settings.reminders.sessionHoursBefore) },
         dedupeKey: `session:${session.id}:confirmed:${confirmed.calendarSequence}:${recipient.id}`,
       });
     }

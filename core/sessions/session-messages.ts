@@ -45,8 +45,9 @@ export const sessionNotices = {
       ...(change !== 'new' && session.changeReason ? [` They said: ${session.changeReason}`] : []),
       ...(change === 'reschedule' ? [' Your calendar entry is updated once you confirm the new time.'] : []),
     ], { fields: sessionFields(session), actions: answerButtons(session) }),
-  confirmed: (session: SessionRecord, by: MemberRecord | null, file: Attachment) =>
-    dm('Session confirmed', [who(by), ' confirmed your session. Add it to your calendar with the attached file; reminders come a day and an hour before.'], {
+  /** `reminderHours`: the community's reminder times, so the notice says when reminders come. */
+  confirmed: (session: SessionRecord, by: MemberRecord | null, file: Attachment, reminderHours: readonly number[]) =>
+    dm('Session confirmed', [who(by), ` confirmed your session. Add it to your calendar with the attached file; reminders come ${reminderTimesText(reminderHours)} before.`], {
       fields: sessionFields(session),
       attachments: [file],
       actions: [button(interactionId('session', 'counter', session.id), 'Reschedule', 'secondary'), button(interactionId('session', 'cancel', session.id), 'Cancel', 'danger')],
@@ -54,12 +55,30 @@ export const sessionNotices = {
   cancelled: (session: SessionRecord, by: MemberRecord | null, file: Attachment | null) =>
     dm('Session cancelled', [who(by), ' cancelled the session planned for ', { time: session.startsAt, style: 'full' }, '.', ...(session.changeReason ? [` Reason: ${session.changeReason}`] : []),
       ...(file ? [' The attached file removes it from your calendar.'] : [])], file ? { attachments: [file] } : {}),
-  reminder: (session: SessionRecord, other: MemberRecord | null, before: '24h' | '1h') =>
-    dm(before === '24h' ? 'Session tomorrow' : 'Session in an hour', ['Your session with ', who(other), ' starts ', { time: session.startsAt, style: 'relative' }, '.'], {
+  /**
+   * `hoursBefore` names the reminder; the body's relative time stays true when
+   * it arrives later (after quiet hours, or a session confirmed late). An hour
+   * ahead is too late to offer rescheduling.
+   */
+  reminder: (session: SessionRecord, other: MemberRecord | null, hoursBefore: number) =>
+    dm(hoursBefore === 24 ? 'Session tomorrow' : `Session in ${hoursText(hoursBefore)}`, ['Your session with ', who(other), ' starts ', { time: session.startsAt, style: 'relative' }, '.'], {
       fields: sessionFields(session),
-      ...(before === '24h' ? { actions: [button(interactionId('session', 'counter', session.id), 'Reschedule', 'secondary')] } : {}),
+      ...(hoursBefore > 1 ? { actions: [button(interactionId('session', 'counter', session.id), 'Reschedule', 'secondary')] } : {}),
     }),
 };
+
+/** '2 days', 'a day', '3 hours', 'an hour'. */
+function hoursText(hours: number): string {
+  if (hours === 1) return 'an hour';
+  if (hours === 24) return 'a day';
+  return hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
+}
+
+/** The reminder times in words, earliest first: [24, 1] is 'a day and an hour', [48, 24, 1] '2 days, a day and an hour'. */
+export function reminderTimesText(hoursBefore: readonly number[]): string {
+  const words = [...new Set(hoursBefore)].sort((a, b) => b - a).map(hoursText);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 /** Where the UID's host comes from: the community, so ids of two communities never collide. */
 function uidHost(community: Pick<CommunityProfile, 'platform' | 'externalId'>): string {

@@ -27,8 +27,8 @@ export function toSession(row: SessionRow): SessionRecord {
     notesSealed: row.notes_encrypted,
     calendarSequence: row.calendar_sequence,
     changeReason: row.change_reason,
-    remindedDayBeforeAt: row.reminded_day_before_at,
-    remindedHourBeforeAt: row.reminded_hour_before_at,
+    advanceRemindersHandledAt: row.reminded_day_before_at,
+    hourReminderHandledAt: row.reminded_hour_before_at,
   };
 }
 
@@ -79,6 +79,35 @@ export async function findOverlappingSession(
   const row = await query.executeTakeFirst();
   if (!row) return null;
   return { ...toSession(row), memberIds: [row.mentor_id, row.mentee_id].filter((id): id is number => id !== null && input.memberIds.includes(id)) };
+}
+
+/**
+ * The outbox key of one reminder to one member. The hours ahead and the
+ * calendar sequence are part of it, so a reminder is never queued twice, a
+ * changed reminder setting makes new times new reminders, and a moved
+ * session is reminded again at its new time.
+ */
+export function reminderDedupeKey(input: { sessionId: number; hoursBefore: number; calendarSequence: number; memberId: number }): string {
+  return `session:${input.sessionId}:reminder:${input.hoursBefore}h:${input.calendarSequence}:${input.memberId}`;
+}
+
+/**
+ * Drops a community's reminders still waiting in the outbox (not yet claimed
+ * by a dispatcher) whose time is no longer one of `hoursBefore`: an owner who
+ * takes a reminder time away is not contradicted by one queued earlier (a
+ * reminder deferred past quiet hours can wait for hours).
+ */
+export async function withdrawRemindersNotAt(db: Kysely<Database>, communityId: number, hoursBefore: readonly number[]): Promise<number> {
+  const kept = hoursBefore.map((hours) => `${hours}h`);
+  const deleted = await db
+    .deleteFrom('outbox')
+    .where('community_id', '=', communityId)
+    .where('dedupe_key', 'like', 'session:%:reminder:%')
+    .$if(kept.length > 0, (query) => query.where(sql<string>`split_part(dedupe_key, ':', 4)`, 'not in', kept))
+    .where('status', '=', 'PENDING')
+    .where('locked_by', 'is', null)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }
 
 /**

@@ -16,8 +16,14 @@ export interface SessionRecord {
   /** The iCalendar SEQUENCE: raised on every change of a session members may have in their calendars. */
   readonly calendarSequence: number;
   readonly changeReason: string | null;
-  readonly remindedDayBeforeAt: Date | null;
-  readonly remindedHourBeforeAt: Date | null;
+  /**
+   * The reminder job's watermark for the reminders more than an hour ahead
+   * (column `reminded_day_before_at`, named when the only one was 24 h): each
+   * of them due at or before this instant was queued, or skipped as too late.
+   */
+  readonly advanceRemindersHandledAt: Date | null;
+  /** When the 1-hour reminder was queued (column `reminded_hour_before_at`); null until then. */
+  readonly hourReminderHandledAt: Date | null;
 }
 
 export const sessionKinds = ['VIDEO_CALL', 'CODE_REVIEW', 'Q_AND_A', 'PROJECT_REVIEW', 'CAREER_GUIDANCE', 'PAIR_PROGRAMMING'] as const satisfies readonly SessionKind[];

@@ -44,6 +44,8 @@ export interface CommunitiesTable {
   status: Generated<'ACTIVE' | 'INACTIVE'>;
   settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   settings_version: Generated<number>;
+  /** Set when an owner uninstalled the program (the community is then INACTIVE); null when the platform took the bot's access away, or never. */
+  uninstalled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -148,7 +150,9 @@ export interface MentoringSessionsTable {
   notes_encrypted: string | null;
   calendar_sequence: Generated<number>;
   change_reason: string | null;
+  /** The reminder job's watermark for every reminder more than an hour ahead (see SessionRecord.advanceRemindersHandledAt). */
   reminded_day_before_at: Timestamp | null;
+  /** When the 1-hour reminder was queued. */
   reminded_hour_before_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
