@@ -123,6 +123,28 @@ describe('community routes: pages and actions', () => {
     expect((await visitor.get(`/p/${community.id}/faq`)).body).toContain('Is it free?');
   });
 
+  it('saves reminder times typed as lists, and names a bad list on its input', async () => {
+    const form = await visitor.get(`${base}/settings`);
+    expect(form.body).toContain('value="24, 1"');
+    expect(form.body).toContain('value="3, 1"');
+    const fields = {
+      programName: 'Rust Pairs', about: '', requestExpiryDays: '10', 'reminders.silentPairDays': '21',
+      'codeOfConduct.text': '', 'branding.name': '', 'branding.colour': '#112233', 'branding.logoUrl': '',
+    };
+    const typo = await visitor.submit(`${base}/settings`, `${base}/settings`, { ...fields, 'reminders.sessionHoursBefore': '24, one' });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.body).toMatch(/id="field-reminders-sessionHoursBefore-error">Enter whole numbers separated by commas/);
+    const tooFar = await visitor.submit(`${base}/settings`, `${base}/settings`, { ...fields, 'reminders.sessionHoursBefore': '24, 500' });
+    expect(tooFar.statusCode).toBe(400);
+    expect(tooFar.body).toMatch(/id="field-reminders-sessionHoursBefore-error">[^<]*168/);
+    expect(tooFar.body).toContain('value="24, 500"');
+
+    const saved = await visitor.submit(`${base}/settings`, `${base}/settings`, { ...fields, 'reminders.sessionHoursBefore': '48, 2', 'reminders.goalDueDaysBefore': '7' });
+    expect(saved.statusCode).toBe(303);
+    const stored = await database.db.selectFrom('communities').select('settings').where('id', '=', community.id).executeTakeFirstOrThrow();
+    expect(stored.settings).toMatchObject({ reminders: { silentPairDays: 21, sessionHoursBefore: [48, 2], goalDueDaysBefore: [7] } });
+  });
+
   it('adds, renames and archives skills; an empty name is 400 with its message', async () => {
     const empty = await visitor.submit(`${base}/skills`, `${base}/skills`, { name: '' });
     expect(empty.statusCode).toBe(400);

@@ -16,6 +16,8 @@ export function settingsToForm(settings: CommunitySettings): SettingsFormValues 
     requestsNeedAdminApproval: settings.requestsNeedAdminApproval,
     newMembersNeedAdminApproval: settings.newMembersNeedAdminApproval,
     'reminders.silentPairDays': String(settings.reminders.silentPairDays),
+    'reminders.sessionHoursBefore': settings.reminders.sessionHoursBefore.join(', '),
+    'reminders.goalDueDaysBefore': settings.reminders.goalDueDaysBefore.join(', '),
     'codeOfConduct.text': settings.codeOfConduct.text,
     'codeOfConduct.required': settings.codeOfConduct.required,
     'branding.name': settings.branding.name ?? '',
@@ -38,6 +40,14 @@ export function faqRowCount(values: SettingsFormValues): number {
 
 const wholeNumberFields = ['requestExpiryDays', 'reminders.silentPairDays'] as const;
 const checkboxFields = ['requestsNeedAdminApproval', 'newMembersNeedAdminApproval', 'codeOfConduct.required'] as const;
+/** Lists of whole numbers typed as "24, 1"; the core checks their range and repeats. */
+export const numberListFields = ['reminders.sessionHoursBefore', 'reminders.goalDueDaysBefore'] as const;
+
+/** "24, 1" → [24, 1]; null when any part is not a whole number. */
+function numberList(raw: string): number[] | null {
+  const parts = raw.split(/[,\s]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => /^\d{1,6}$/.test(part)) ? parts.map(Number) : null;
+}
 
 /**
  * Reads the posted form: the values to show again, the problems the form
@@ -60,6 +70,16 @@ export function readSettingsForm(body: unknown): { values: SettingsFormValues; p
     if (/^\d{1,6}$/.test(raw)) numbers[name] = Number(raw);
     else problems[name] = 'Enter a whole number.';
   }
+  // A form from before these fields existed leaves the stored times alone.
+  const lists: Record<string, number[]> = {};
+  for (const name of numberListFields) {
+    const raw = text(name);
+    if (raw === '') continue;
+    values[name] = raw;
+    const list = numberList(raw);
+    if (list) lists[name] = list;
+    else problems[name] = 'Enter whole numbers separated by commas, like "24, 1".';
+  }
 
   const faq: { question: string; answer: string }[] = [];
   for (let index = 0; index < 20; index++) {
@@ -78,7 +98,11 @@ export function readSettingsForm(body: unknown): { values: SettingsFormValues; p
     requestExpiryDays: numbers.requestExpiryDays,
     requestsNeedAdminApproval: values.requestsNeedAdminApproval,
     newMembersNeedAdminApproval: values.newMembersNeedAdminApproval,
-    reminders: { silentPairDays: numbers['reminders.silentPairDays'] },
+    reminders: {
+      silentPairDays: numbers['reminders.silentPairDays'],
+      ...(lists['reminders.sessionHoursBefore'] ? { sessionHoursBefore: lists['reminders.sessionHoursBefore'] } : {}),
+      ...(lists['reminders.goalDueDaysBefore'] ? { goalDueDaysBefore: lists['reminders.goalDueDaysBefore'] } : {}),
+    },
     codeOfConduct: { text: values['codeOfConduct.text'], required: values['codeOfConduct.required'] },
     branding: {
       name: values['branding.name'] === '' ? null : values['branding.name'],

@@ -8,7 +8,17 @@ import type { AdminSiteOptions } from '../../options.js';
 import { communityPath, requireOwner } from '../../plugins/app/community-scope.js';
 import { fieldErrors, problemStatus, redirectWithNotice, render } from '../../render.js';
 import { adminOf } from './admin-of.js';
-import { faqRowCount, readSettingsForm, settingsToForm, type SettingsFormValues } from './settings-form.js';
+import { faqRowCount, numberListFields, readSettingsForm, settingsToForm, type SettingsFormValues } from './settings-form.js';
+
+/** The core names a list item's problem by its index (`reminders.sessionHoursBefore.1`); the form has one input for the whole list. */
+function listProblemsOnTheirInput(errors: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const list = numberListFields.find((name) => field.startsWith(`${name}.`));
+    result[list ?? field] ??= message;
+  }
+  return result;
+}
 
 /**
  * `/c/:communityId/settings` (owners): program policies, reminders, code of
@@ -52,7 +62,7 @@ export const settingsRoutes: FastifyPluginAsync<AdminSiteOptions> = async (app, 
     const before = await viewSettings(deps, admin.actor);
     const outcome = await updateSettings(deps, admin.actor, form.changes);
     if (!outcome.ok) {
-      return showForm(request, reply, form.values, { errors: fieldErrors(outcome.problem.fields), problem: outcome.problem.message, status: problemStatus(outcome.problem) });
+      return showForm(request, reply, form.values, { errors: listProblemsOnTheirInput(fieldErrors(outcome.problem.fields)), problem: outcome.problem.message, status: problemStatus(outcome.problem) });
     }
     await recordAudit(options.db, admin.actor, { action: 'settings.updated', targetType: 'community', targetId: admin.community.id, details: { changed: changedSections(before.ok ? before.value : null, outcome.value) } });
     return redirectWithNotice(reply, `${communityPath(request)}/settings`, 'saved');
