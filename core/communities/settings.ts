@@ -113,9 +113,6 @@ export const communitySettingsSchema = z.object({
 
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
 
-/** The schema's first name, still imported by core/matching's tests; new code uses `communitySettingsSchema`. */
-export const communitySettingsV1 = communitySettingsSchema;
-
 /** The version new documents are written in. Bump it with a new schema and an entry in `upgrades`. */
 export const currentSettingsVersion = 2;
 

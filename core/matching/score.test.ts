@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { communitySettingsV1, defaultSettings } from '../communities/settings.js';
+import { communitySettingsSchema, defaultSettings } from '../communities/settings.js';
 import { explainReasons } from './explain.js';
 import { generateMatchingMembers } from './member-generator.js';
 import { MatchingIndex } from './matching-index.js';
@@ -230,7 +230,7 @@ describe('matching settings', () => {
       [{ rounds: { time: '25:00' } }, 'matching.rounds.time'],
     ];
     for (const [matching, field] of cases) {
-      const parsed = communitySettingsV1.safeParse({ matching });
+      const parsed = communitySettingsSchema.safeParse({ matching });
       expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(field);
     }
   });
