@@ -3,6 +3,8 @@ import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 /** Discord's JSON error codes the adapter acts on. */
 export const discordErrorCodes = {
   unknownChannel: 10003,
+  unknownGuild: 10004,
+  unknownMember: 10007,
   unknownUser: 10013,
   unknownWebhook: 10015,
   unknownInteraction: 10062,

@@ -241,3 +241,29 @@ describe('a mentorship from request to early end', () => {
     expect(visibleText(nothingLeft.response.message)).toBe('You have no paused mentorship to resume.');
   });
 });
+
+describe('a DM button from a server the person has left', () => {
+  it('answers that they are no longer in it and changes nothing; someone still in it is let through', async () => {
+    const [erin, frank] = [world.person('erin'), world.person('frank')];
+    const erinRow = await makeMember(database.db, community, { platformUserId: erin.id, displayName: 'Erin', mentorshipRole: 'MENTOR' });
+    const frankRow = await makeMember(database.db, community, { platformUserId: frank.id, displayName: 'Frank', mentorshipRole: 'MENTEE' });
+    const { id } = await makeMentorship(database.db, community, { mentor: erinRow, mentee: frankRow, status: 'PENDING' });
+    for (const user of [erin, frank]) {
+      const channel: FakeChannel = { id: world.discord.nextId(), name: '', type: 1, recipients: [{ id: user.id, username: user.username }] };
+      world.discord.channels.set(channel.id, channel);
+    }
+    // Erin left while the bot was not listening: the client never saw her, Discord no longer knows her there.
+    world.discord.removeMember(world.guild.id, erin.id);
+
+    const refused = await pressInDm(erin, `mentor:request:accept:${id}`);
+    expect(refused.response.ephemeral).toBe(true);
+    expect(visibleText(refused.response.message)).toBe(`You are no longer a member of ${world.guild.name}, so this does nothing there. Rejoin the server to take part in its program again.`);
+    expect(world.discord.requestsTo('GET', new RegExp(`^/guilds/${world.guild.id}/members/${erin.id}$`))).toHaveLength(1);
+    expect((await mentorshipRow(id)).status).toBe('PENDING');
+
+    const withdrawn = await pressInDm(frank, `mentor:request:withdraw:${id}`);
+    expect(visibleText(withdrawn.response.message)).toBe('You withdrew the request.');
+    expect(world.discord.requestsTo('GET', new RegExp(`^/guilds/${world.guild.id}/members/${frank.id}$`))).toHaveLength(1);
+    expect((await mentorshipRow(id)).status).toBe('WITHDRAWN');
+  });
+});

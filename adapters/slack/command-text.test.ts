@@ -37,9 +37,18 @@ describe('the /mentor command text', () => {
     expect(parseCommandText(commandCatalog, 'find skill:https://example.org')).toMatchObject({ kind: 'command', options: { skill: 'https://example.org' } });
   });
 
+  it('takes a `word:` that is not one of the command\'s options as text, and a name typed loosely as the option', () => {
+    expect(parseCommandText(commandCatalog, 'goal done Rust: the basics')).toMatchObject({ kind: 'command', path: 'goal done', options: { goal: 'Rust: the basics' } });
+    expect(parseCommandText(commandCatalog, 'task done Fix: login fails on Safari')).toMatchObject({ kind: 'command', options: { task: 'Fix: login fails on Safari' } });
+    expect(parseCommandText(commandCatalog, 'goal done goal:Rust: the basics')).toMatchObject({ kind: 'command', options: { goal: 'Rust: the basics' } });
+    expect(parseCommandText(commandCatalog, 'find skill:Rust: the basics looking-for:mentor')).toMatchObject({ kind: 'command', options: { skill: 'Rust: the basics', 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'find lookingfor:mentor')).toMatchObject({ kind: 'command', options: { 'looking-for': 'mentor' } });
+    expect(parseCommandText(commandCatalog, 'find looking_for:mentee Skill:go')).toMatchObject({ kind: 'command', options: { 'looking-for': 'mentee', skill: 'go' } });
+  });
+
   it('answers an unknown option name, a bad value, a repeat or a missing value plainly, with the named usage', () => {
     const usage = '/mentor find [skill:…] [looking-for:mentor|mentee]';
-    expect(parseCommandText(commandCatalog, 'find lookingfor:mentor')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`lookingfor` is not an option here. Use `skill` or `looking-for`.', usage }));
+    expect(parseCommandText(commandCatalog, 'find python mentor extra:thing')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`extra` is not an option here. Use `skill` or `looking-for`.', usage }));
     expect(parseCommandText(commandCatalog, 'find looking-for:teacher')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`looking-for` should be one of: mentor, mentee.', usage }));
     expect(parseCommandText(commandCatalog, 'find skill:go skill:rust')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`skill` is given twice.' }));
     expect(parseCommandText(commandCatalog, 'find python skill:rust')).toEqual(expect.objectContaining({ kind: 'invalid', problem: '`skill` is given twice.' }));

@@ -5,9 +5,11 @@ import { listCommands, type CommandCatalog, type CommandEntry, type CommandOptio
  * text holds the subcommand path and its options. Options are given by name
  * (`find skill:python looking-for:mentor`, in any order) or by position, in
  * the order commands.json lists them (`find python mentor`); positional ones
- * come first when both are mixed. With the command's "escape channels, users
- * and links" on (the manifest sets it), a mention arrives as `<@U123|name>`
- * and a channel as `<#C123|name>`.
+ * come first when both are mixed. Only the command's own option names make a
+ * `name:` (whatever the case, with or without `-`): any other `word:` is
+ * text, so `goal done Rust: the basics` names the goal "Rust: the basics".
+ * With the command's "escape channels, users and links" on (the manifest sets
+ * it), a mention arrives as `<@U123|name>` and a channel as `<#C123|name>`.
  */
 export type ParsedCommandText =
   | { readonly kind: 'command'; readonly entry: CommandEntry; readonly path: string; readonly options: Readonly<Record<string, string>> }
@@ -17,11 +19,11 @@ export type ParsedCommandText =
   | { readonly kind: 'invalid'; readonly entry: CommandEntry; readonly problem: string; readonly usage: string };
 
 // A <…> token (mention, channel, link) stays whole even if its label has spaces, also after `name:`.
-const tokenPattern = /(?:[A-Za-z][A-Za-z0-9-]*:)?<[^>]*>|\S+/g;
+const tokenPattern = /(?:[A-Za-z][A-Za-z0-9_-]*:)?<[^>]*>|\S+/g;
 const userMention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const channelMention = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 /** `name:value`; `https://…` is a value, not an option named `https`. */
-const namedPattern = /^([A-Za-z][A-Za-z0-9-]*):(?!\/\/)(.*)$/s;
+const namedPattern = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)(.*)$/s;
 /** Straight or typographic quotes around a value (Slack clients often turn " into “ ”). */
 const quoted = /^["“”'‘’](.*)["“”'‘’]$/s;
 
@@ -88,8 +90,14 @@ function parseOption(option: CommandOption, token: string): string | { problem: 
   }
 }
 
-function isNamed(token: string): boolean {
-  return !token.startsWith('<') && namedPattern.test(token);
+/** An option name as people may type it: `Looking-For`, `lookingfor` and `looking_for` are all `looking-for`. */
+const nameKey = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
+
+/** The option a `name:value` token gives, when its name is one of the command's; undefined for any other token. */
+function namedOption(entry: CommandEntry, token: string): CommandOption | undefined {
+  if (token.startsWith('<')) return undefined;
+  const name = namedPattern.exec(token)?.[1];
+  return name === undefined ? undefined : entry.options.find((option) => nameKey(option.name) === nameKey(name));
 }
 
 function unquote(value: string): string {
@@ -110,6 +118,7 @@ export function parseCommandText(catalog: CommandCatalog, text: string): ParsedC
   const usage = slackUsageOf(catalog, entry);
   const invalid = (problem: string): ParsedCommandText => ({ kind: 'invalid', entry, usage, problem });
   const rest = tokens.slice(entry.path.length);
+  const isNamed = (token: string) => namedOption(entry, token) !== undefined;
   const firstNamed = rest.findIndex(isNamed);
   const positional = firstNamed === -1 ? rest : rest.slice(0, firstNamed);
   const named = firstNamed === -1 ? [] : rest.slice(firstNamed);
@@ -123,19 +132,21 @@ export function parseCommandText(catalog: CommandCatalog, text: string): ParsedC
     if (typeof value !== 'string') return invalid(value.problem);
     options[option.name] = value;
   }
-  if (positional.length > 0) return invalid(`I did not understand \`${positional.join(' ')}\`.`);
+  if (positional.length > 0) {
+    // Text no option took: a `word:` there was most likely meant as an option's name.
+    const [, rawName] = positional[0]!.startsWith('<') ? [] : (namedPattern.exec(positional[0]!) ?? []);
+    if (!rawName) return invalid(`I did not understand \`${positional.join(' ')}\`.`);
+    const known = entry.options.map((candidate) => `\`${candidate.name}\``);
+    return invalid(known.length === 0 ? `\`${rawName}\` is not an option here: this command takes none.` : `\`${rawName}\` is not an option here. Use ${known.join(' or ')}.`);
+  }
 
   for (let index = 0; index < named.length; ) {
-    const [, rawName = '', first = ''] = namedPattern.exec(named[index]!) ?? [];
-    const name = rawName.toLowerCase();
-    // The value is what follows the colon, and the words after it up to the next `name:`.
+    const option = namedOption(entry, named[index]!)!;
+    const [, , first = ''] = namedPattern.exec(named[index]!) ?? [];
+    const name = option.name;
+    // The value is what follows the colon, and the words after it up to the next option's `name:`.
     const parts = first ? [first] : [];
     for (index++; index < named.length && !isNamed(named[index]!); index++) parts.push(named[index]!);
-    const option = entry.options.find((candidate) => candidate.name === name);
-    if (!option) {
-      const known = entry.options.map((candidate) => `\`${candidate.name}\``);
-      return invalid(known.length === 0 ? `\`${rawName}\` is not an option here: this command takes none.` : `\`${rawName}\` is not an option here. Use ${known.join(' or ')}.`);
-    }
     if (name in options) return invalid(`\`${name}\` is given twice.`);
     if (parts.length === 0) return invalid(`\`${name}\` needs a value after the colon, like \`${name}:${valueHint(option)}\`.`);
     if (parts.length > 1 && !takesWords(option)) return invalid(`I did not understand \`${parts.slice(1).join(' ')}\`.`);

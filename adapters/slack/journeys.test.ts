@@ -64,7 +64,8 @@ async function onboardThroughProfile(user: FakeUser): Promise<View> {
 async function onboardCompletely(user: FakeUser): Promise<void> {
   const goals = await onboardThroughProfile(user);
   const [backend, frontend] = await skillIds('backend', 'frontend');
-  const schedule = updatedView(await world.submit(user, goals, { mentorshipRole: 'BOTH', mentorshipTypes: ['CAREER_GROWTH'], offeredSkills: [backend!], wantedSkills: [frontend!] }), goals.id);
+  const levels = updatedView(await world.submit(user, goals, { mentorshipRole: 'BOTH', mentorshipTypes: ['CAREER_GROWTH'], offeredSkills: [backend!], wantedSkills: [frontend!] }), goals.id);
+  const schedule = updatedView(await world.submit(user, levels, { [`OFFER-${backend}`]: '4', [`SEEK-${frontend}`]: '2' }), goals.id);
   updatedView(await world.submit(user, schedule, { timezone: 'Europe/Berlin', availability: '', menteeCapacity: '1' }), goals.id);
   expect((await memberRow(user))?.onboarding_step).toBe('DONE');
 }
@@ -127,7 +128,12 @@ describe('onboarding in one modal', () => {
 
     const [backend, frontend] = await skillIds('backend', 'frontend');
     const afterGoals = await world.submit(linus, goalsForm, { mentorshipRole: 'BOTH', mentorshipTypes: ['CAREER_GROWTH', 'CODE_REVIEW'], offeredSkills: [backend!], wantedSkills: [frontend!] });
-    const scheduleForm = updatedView(afterGoals, profileForm.id);
+    // The skills just chosen get their levels next, in the same modal.
+    const levelsForm = updatedView(afterGoals, profileForm.id);
+    expect(levelsForm.callback_id).toBe('mentor:profile:save-levels:0');
+    expect(inputs(levelsForm)).toEqual([[`OFFER-${backend}`, 'static_select'], [`SEEK-${frontend}`, 'static_select']]);
+    const afterLevels = await world.submit(linus, levelsForm, { [`OFFER-${backend}`]: '5', [`SEEK-${frontend}`]: '1' });
+    const scheduleForm = updatedView(afterLevels, profileForm.id);
     expect(scheduleForm.callback_id).toBe('mentor:onboard:submit:SCHEDULE');
 
     const done = await world.submit(linus, scheduleForm, { timezone: 'Europe/Berlin', availability: 'mon 18:00-20:00\nsat 10:00-12:00', menteeCapacity: '2' });
@@ -138,8 +144,8 @@ describe('onboarding in one modal', () => {
     expect(await memberRow(linus)).toMatchObject({
       status: 'ACTIVE', onboarding_step: 'DONE', job_title: 'Platform engineer', years_experience: 7, mentorship_role: 'BOTH', timezone: 'Europe/Berlin', mentee_capacity: 2,
     });
-    const skills = await database.db.selectFrom('member_skills').select(['skill_id', 'direction']).where('member_id', '=', (await memberRow(linus))!.id).orderBy('direction').execute();
-    expect(skills).toEqual([{ skill_id: Number(backend), direction: 'OFFER' }, { skill_id: Number(frontend), direction: 'SEEK' }]);
+    const skills = await database.db.selectFrom('member_skills').select(['skill_id', 'direction', 'level']).where('member_id', '=', (await memberRow(linus))!.id).orderBy('direction').execute();
+    expect(skills).toEqual([{ skill_id: Number(backend), direction: 'OFFER', level: 5 }, { skill_id: Number(frontend), direction: 'SEEK', level: 1 }]);
 
     // "View my profile" inside the modal turns the modal into the profile (views.update on the same view).
     await world.press(linus, 'mentor:profile:view', { type: 'view', view: doneView });
@@ -149,6 +155,24 @@ describe('onboarding in one modal', () => {
     expect(profileText).toContain('Platform engineer');
     expect(profileText).toContain(`<@${linus.id}>`);
     expect(profileText).toContain('Kernels &amp; &lt;compilers&gt;.');
+  });
+
+  it('rates more than five skills page by page in the same modal, then goes on to the schedule', async () => {
+    const ada = world.person('ada-levels');
+    const goals = await onboardThroughProfile(ada);
+    const offered = await skillIds('backend', 'frontend', 'mobile');
+    const wanted = await skillIds('cloud', 'devops', 'security');
+    const first = updatedView(await world.submit(ada, goals, { mentorshipRole: 'BOTH', mentorshipTypes: ['CODE_REVIEW'], offeredSkills: offered, wantedSkills: wanted }), goals.id);
+    expect(first.callback_id).toBe('mentor:profile:save-levels:0');
+    expect(inputs(first)).toHaveLength(5);
+    const second = updatedView(await world.submit(ada, first, Object.fromEntries(inputs(first).map(([id]) => [id, '2']))), goals.id);
+    expect(second.callback_id).toBe('mentor:profile:save-levels:1');
+    expect(inputs(second)).toEqual([[`SEEK-${wanted[2]}`, 'static_select']]);
+    const schedule = updatedView(await world.submit(ada, second, { [`SEEK-${wanted[2]}`]: '5' }), goals.id);
+    expect(schedule.callback_id).toBe('mentor:onboard:submit:SCHEDULE');
+    const levels = await database.db.selectFrom('member_skills').select('level').where('member_id', '=', (await memberRow(ada))!.id).orderBy('level').execute();
+    expect(levels.map((row) => row.level)).toEqual([2, 2, 2, 2, 2, 5]);
+    expect((await memberRow(ada))?.onboarding_step).toBe('SCHEDULE');
   });
 
   it('resumes an interrupted onboarding at the step where it stopped', async () => {
@@ -188,9 +212,9 @@ describe('commands', () => {
 
   it('answers an option name it does not know, or a bad value, with what to fix and the named usage', async () => {
     const ken = world.person('ken-named');
-    const unknown = await world.command(ken, 'find lookingfor:mentor');
+    const unknown = await world.command(ken, 'find python mentor level:senior');
     const text = visibleText(unknown.replies[0]?.body.blocks);
-    expect(text).toContain('`lookingfor` is not an option here. Use `skill` or `looking-for`.');
+    expect(text).toContain('`level` is not an option here. Use `skill` or `looking-for`.');
     expect(text).toContain('Usage: `/mentor find [skill:…] [looking-for:mentor|mentee]`');
     const bad = await world.command(ken, 'find skill:python looking-for:teacher');
     expect(visibleText(bad.replies[0]?.body.blocks)).toContain('`looking-for` should be one of: mentor, mentee.');
@@ -512,7 +536,8 @@ describe('a code of conduct to accept', () => {
       const barbara = world.person('barbara-liskov');
       const goals = await onboardThroughProfile(barbara);
       const [backend] = await skillIds('backend');
-      const schedule = updatedView(await world.submit(barbara, goals, { mentorshipRole: 'MENTOR', mentorshipTypes: ['CAREER_GROWTH'], offeredSkills: [backend!], wantedSkills: [] }), goals.id);
+      const levels = updatedView(await world.submit(barbara, goals, { mentorshipRole: 'MENTOR', mentorshipTypes: ['CAREER_GROWTH'], offeredSkills: [backend!], wantedSkills: [] }), goals.id);
+      const schedule = updatedView(await world.submit(barbara, levels, { [`OFFER-${backend}`]: '5' }), goals.id);
       const conduct = updatedView(await world.submit(barbara, schedule, { timezone: 'Europe/Berlin', availability: '', menteeCapacity: '1' }), goals.id);
       expect(visibleText(conduct.blocks)).toContain('Be kind &amp; patient.');
       expect(actionIds(conduct.blocks)).toEqual(['mentor:onboard:submit:CODE_OF_CONDUCT']);

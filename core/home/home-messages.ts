@@ -29,7 +29,8 @@ function topic(description: string): string {
 }
 
 /** A request waiting for the member's answer, with Accept, Reject and "Ask for more detail" (as in its DM). */
-export function incomingRequestMessage(request: MentorshipSummary, timezone: string, expiresAt: Date | null = null): Message {
+export function incomingRequestMessage(request: MentorshipSummary, timezone: string): Message {
+  const { expiresAt } = request;
   const senderMentors = request.role === 'MENTEE';
   return privateMessage([whoOf(request.other), senderMentors ? ' offers to mentor you.' : ' would like you to mentor them.'], {
     title: 'Mentorship request',
@@ -115,19 +116,49 @@ export function currentMentorshipField(summary: MentorshipSummary, timezone: str
   return { name: truncate(summary.description, 100), value };
 }
 
+/** How many things of each kind wait for the member's answer beyond those the home shows. */
+export interface LeftOut {
+  readonly requests: number;
+  readonly sessions: number;
+  readonly extensions: number;
+  readonly feedback: number;
+}
+
+/** Where to find each kind of thing the home leaves out; proposed end dates are only in the DMs and the home. */
+function whereTheRestIs(leftOut: LeftOut): string {
+  const where = [
+    ...(leftOut.requests > 0 ? [`${command('requests')} lists the requests`] : []),
+    ...(leftOut.sessions > 0 ? [`${command('session list')} shows the sessions proposed to you`] : []),
+    ...(leftOut.feedback > 0 ? [`${command('feedback')} asks for the feedback you owe`] : []),
+  ];
+  return where.length === 0 ? 'answer these and open your home again for the rest.' : `for the rest, ${where.join(', ')}; or answer these and open your home again.`;
+}
+
+/** "2 requests of yours are waiting for an answer, and 1 for an admin's approval." */
+function outgoingLine(outgoing: readonly MentorshipSummary[]): string {
+  const answer = outgoing.filter((request) => request.status === 'PENDING').length;
+  const approval = outgoing.length - answer;
+  const of = (count: number) => `${count} ${count === 1 ? 'request' : 'requests'} of yours ${count === 1 ? 'is' : 'are'} waiting for`;
+  if (answer > 0 && approval > 0) return ` ${of(answer)} an answer, and ${approval} for an admin's approval.`;
+  if (answer > 0) return ` ${of(answer)} an answer.`;
+  return approval > 0 ? ` ${of(approval)} an admin's approval.` : '';
+}
+
 /** The head of the home: what waits, and the running mentorships. */
 export function homeOverviewMessage(input: {
   programName: string;
   current: readonly MentorshipSummary[];
   waiting: number;
   shownWaiting: number;
-  outgoing: number;
+  leftOut: LeftOut;
+  /** The member's requests waiting for an answer or for an admin's approval. */
+  outgoing: readonly MentorshipSummary[];
   timezone: string;
 }): Message {
   const lines: RichText = [
     input.waiting === 0 ? 'Nothing waits for your answer right now.' : `${input.waiting} ${input.waiting === 1 ? 'thing waits' : 'things wait'} for your answer.`,
-    ...(input.waiting > input.shownWaiting ? [` The first ${input.shownWaiting} are below; ${command('requests')} lists every request.`] : []),
-    ...(input.outgoing > 0 ? [` ${input.outgoing} ${input.outgoing === 1 ? 'request' : 'requests'} of yours ${input.outgoing === 1 ? 'is' : 'are'} waiting for an answer.`] : []),
+    ...(input.waiting > input.shownWaiting ? [` The first ${input.shownWaiting} are below; ${whereTheRestIs(input.leftOut)}`] : []),
+    outgoingLine(input.outgoing),
     input.current.length === 0 ? ` You have no mentorship running. Find a mentor or mentee with ${command('find')}.` : '',
   ];
   return privateMessage(lines, {
@@ -142,13 +173,13 @@ export function homeOverviewMessage(input: {
  * own requests with Withdraw. At most five messages, as a Slack response URL
  * takes five answers.
  */
-export function requestsMessages(view: { incoming: readonly MentorshipSummary[]; outgoing: readonly MentorshipSummary[] }, timezone: string, expiries: ReadonlyMap<number, Date | null> = new Map()): Message[] {
+export function requestsMessages(view: { incoming: readonly MentorshipSummary[]; outgoing: readonly MentorshipSummary[] }, timezone: string): Message[] {
   if (view.incoming.length === 0 && view.outgoing.length === 0) {
     return [privateMessage([`No requests are waiting, from you or for you. Find a mentor or mentee with ${command('find')}.`], { title: 'Requests' })];
   }
   const shown = view.incoming.slice(0, maxIncomingShown);
   return [
-    ...shown.map((request) => incomingRequestMessage(request, timezone, expiries.get(request.mentorshipId) ?? null)),
+    ...shown.map((request) => incomingRequestMessage(request, timezone)),
     ...(view.incoming.length > shown.length
       ? [privateMessage([`${shown.length} of the ${view.incoming.length} requests waiting for you are shown above; answer them and run ${command('requests')} again for the rest.`])]
       : []),

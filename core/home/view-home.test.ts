@@ -127,8 +127,10 @@ describe('viewHome', () => {
       expect(home.messages).toHaveLength(5);
       const [overview, request, session, extension, suggestions] = home.messages;
       expect(text(overview)).toContain('5 things wait for your answer');
-      expect(text(overview)).toContain('`/mentor requests` lists every request');
-      expect(text(overview)).toContain('1 request of yours is waiting');
+      // The two left out are feedback: the hint names the command that has them.
+      expect(text(overview)).toContain('The first 3 are below; for the rest, `/mentor feedback` asks for the feedback you owe; or answer these and open your home again.');
+      expect(text(overview)).not.toContain('/mentor requests');
+      expect(text(overview)).toContain('1 request of yours is waiting for an answer.');
       expect(overview?.fields?.[0]?.name).toBe('Design Postgres schemas');
       expect(text(overview)).toContain('goals 1/2 reached');
       expect(text(overview)).toContain('next session');
@@ -159,6 +161,22 @@ describe('viewHome', () => {
       expect(home.pending.feedback).toEqual([]);
       expect(home.messages.map((message) => message.title)).toEqual(['Mentorship program: your home', 'Extend the mentorship?', 'Suggested mentors']);
       expect(text(home.messages[0])).toContain('1 thing waits for your answer');
+    });
+
+    it('names where to find each kind left out, and tells requests waiting for an admin from those waiting for an answer', async () => {
+      const setup = await world();
+      for (const name of ['Second', 'Third']) {
+        const asker = await makeMember(database.db, setup.community, { displayName: name });
+        await makeMentorship(database.db, setup.community, { mentor: setup.ada, mentee: asker, status: 'PENDING', description: `Help ${name} with SQL` });
+      }
+      const approved = await makeMember(database.db, setup.community, { displayName: 'Approved' });
+      await makeMentorship(database.db, setup.community, { mentor: setup.ada, mentee: approved, status: 'AWAITING_APPROVAL', description: 'Learn query plans' });
+      const home = expectOk(await viewHome(deps(), actorFor(setup.ada)));
+      // Three requests fill the three places; the session, the end date and the feedback are left out.
+      expect(home.messages.slice(1, 4).map((message) => message.title)).toEqual(['Mentorship request', 'Mentorship request', 'Mentorship request']);
+      const overview = text(home.messages[0]);
+      expect(overview).toContain('for the rest, `/mentor session list` shows the sessions proposed to you, `/mentor feedback` asks for the feedback you owe; or answer these and open your home again.');
+      expect(overview).toContain('1 request of yours is waiting for an answer, and 1 for an admin\'s approval.');
     });
 
     it('shows the other side what is theirs to answer, not what they proposed', async () => {

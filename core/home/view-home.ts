@@ -13,7 +13,7 @@ import { loadSectionContext } from '../onboarding/section-context.js';
 import { fail, ok, type Outcome } from '../outcome.js';
 import { privateMessage, type Message } from '../reply.js';
 import {
-  extensionProposalMessage, feedbackOwedMessage, homeOverviewMessage, incomingRequestMessage, sessionToConfirmMessage,
+  extensionProposalMessage, feedbackOwedMessage, homeOverviewMessage, incomingRequestMessage, sessionToConfirmMessage, type LeftOut,
 } from './home-messages.js';
 import { suggestionsForMember } from './member-suggestions.js';
 import { extensionProposals, sessionsToConfirm, type ExtensionProposal, type SessionToConfirm } from './pending-actions.js';
@@ -97,21 +97,20 @@ export async function viewHome(deps: MatchingDeps, actor: Actor): Promise<Outcom
   if (!mentorships.ok) return mentorships;
   const { requests, current } = mentorships.value;
   const now = deps.clock.now();
-  // The records behind the summaries, for what summaries leave out: request expiries and proposed end dates.
-  const open = await listMemberMentorshipsIn(deps.db, actor.communityId, actor.memberId, [...runningMentorshipStatuses, 'PENDING']);
-  const expiries = new Map(open.map((mentorship) => [mentorship.id, mentorship.expiresAt]));
+  // The records behind the running summaries, for what summaries leave out: proposed end dates.
+  const running = await listMemberMentorshipsIn(deps.db, actor.communityId, actor.memberId, runningMentorshipStatuses);
   const feedback = await findPendingFeedback(deps, actor, {});
   if (!feedback.ok) return feedback;
   const fresh = now.getTime() - feedbackWindowDays * 86_400_000;
   const pending: PendingActions = {
     requests: requests.incoming,
     sessions: await sessionsToConfirm(deps.db, actor.memberId, current, now),
-    extensions: extensionProposals(actor.memberId, open.filter((mentorship) => mentorship.status !== 'PENDING'), current),
+    extensions: extensionProposals(actor.memberId, running, current),
     feedback: feedback.value.items.filter((item) => item.at.getTime() > fresh),
   };
   const timezone = community.timezone;
   const waiting: Message[] = [
-    ...pending.requests.map((request) => incomingRequestMessage(request, timezone, expiries.get(request.mentorshipId) ?? null)),
+    ...pending.requests.map((request) => incomingRequestMessage(request, timezone)),
     ...pending.sessions.map(sessionToConfirmMessage),
     ...pending.extensions.map((proposal) => extensionProposalMessage(proposal, timezone)),
     ...pending.feedback.map(feedbackOwedMessage),
@@ -122,7 +121,9 @@ export async function viewHome(deps: MatchingDeps, actor: Actor): Promise<Outcom
   // A member who cannot be matched right now (no skills to look for, no free seat) hears why only when nothing else is going on.
   const suggestionsPart = found.ok ? [found.value.reply] : current.length === 0 && waiting.length === 0 ? [privateMessage([found.problem.message], { title: 'Suggestions' })] : [];
 
-  const overview = homeOverviewMessage({ programName, current, waiting: waiting.length, shownWaiting: shownWaiting.length, outgoing: requests.outgoing.length, timezone });
+  const overview = homeOverviewMessage({
+    programName, current, waiting: waiting.length, shownWaiting: shownWaiting.length, leftOut: leftOut(pending), outgoing: requests.outgoing, timezone,
+  });
   return ok({
     stage: 'member',
     pending,
@@ -131,6 +132,17 @@ export async function viewHome(deps: MatchingDeps, actor: Actor): Promise<Outcom
     suggestions: found.ok ? found.value.suggestions : [],
     messages: [overview, ...shownWaiting, ...suggestionsPart],
   });
+}
+
+/** What of each kind the first {@link maxPendingShown} leave out, in the order the home shows them. */
+function leftOut(pending: PendingActions): LeftOut {
+  let room = maxPendingShown;
+  const beyond = (count: number) => {
+    const shown = Math.min(room, count);
+    room -= shown;
+    return count - shown;
+  };
+  return { requests: beyond(pending.requests.length), sessions: beyond(pending.sessions.length), extensions: beyond(pending.extensions.length), feedback: beyond(pending.feedback.length) };
 }
 
 function only(stage: HomeStage, messages: Message[]): HomeView {

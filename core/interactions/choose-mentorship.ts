@@ -31,6 +31,7 @@ export interface ChooseMentorshipInput {
 
 interface Candidate {
   readonly id: number;
+  readonly status: MentorshipStatus;
   readonly role: 'MENTOR' | 'MENTEE';
   readonly description: string;
   readonly spaceId: string | null;
@@ -47,7 +48,8 @@ export const idPartToPath = (part: string): string => part.replaceAll('-', ' ');
  * the option when given; the pair space the command was used in; the only
  * qualifying mentorship. With several and no hint, it answers with a private
  * select that reruns the command with the choice. Only the actor's own
- * mentorships are ever considered, so a guessed id reveals nothing.
+ * mentorships are ever considered, so a guessed id reveals nothing; naming
+ * one of them in another state ("pause" on a paused one) says which state.
  */
 export async function chooseMentorship(deps: Pick<CoreDeps, 'db'>, actor: Actor, input: ChooseMentorshipInput): Promise<Outcome<MentorshipChoice>> {
   const auth = authorizeMember(actor, 'mentorship.list-own');
@@ -59,25 +61,32 @@ export async function chooseMentorship(deps: Pick<CoreDeps, 'db'>, actor: Actor,
     .leftJoin('members as other', (join) =>
       join.on((eb) => eb('other.id', '=', eb.case().when('m.mentor_id', '=', memberId).then(eb.ref('m.mentee_id')).else(eb.ref('m.mentor_id')).end())),
     )
-    .select(['m.id', 'm.mentor_id', 'm.description', 'm.space_id', 'other.display_name', 'other.platform_user_id', 'other.erased_at'])
+    .select(['m.id', 'm.status', 'm.mentor_id', 'm.description', 'm.space_id', 'other.display_name', 'other.platform_user_id', 'other.erased_at'])
     .where('m.community_id', '=', communityId)
     .where((eb) => eb.or([eb('m.mentor_id', '=', memberId), eb('m.mentee_id', '=', memberId)]))
-    .where('m.status', 'in', [...statuses])
+    // Every status: a named mentorship in another state is answered with its state, not as unknown.
     .orderBy('m.id', 'desc')
     .execute();
-  const candidates: Candidate[] = rows.map((row) => ({
+  const all: Candidate[] = rows.map((row) => ({
     id: row.id,
+    status: row.status,
     role: row.mentor_id === memberId ? 'MENTOR' : 'MENTEE',
     description: row.description,
     spaceId: row.space_id,
     otherName: row.erased_at === null ? row.display_name : null,
     otherUserId: row.erased_at === null ? row.platform_user_id : null,
   }));
+  const candidates = all.filter((candidate) => statuses.includes(candidate.status));
 
   const option = input.option?.trim();
   if (option) {
     const found = pickByOption(candidates, option);
     if (found) return ok({ kind: 'chosen', mentorshipId: found.id });
+    const elsewhere = pickByOption(all, option);
+    if (elsewhere) {
+      const withWhom = `Your mentorship with ${elsewhere.otherName ?? 'a former member'} ("${truncate(elsewhere.description, 60)}")`;
+      return fail('wrong-state', `${withWhom} is ${statusWords[elsewhere.status]}, not ${wantedWords(statuses)}.`);
+    }
     return fail('not-found', `"${truncate(option, 60)}" is not one of your ${statuses === runningMentorshipStatuses ? 'current ' : ''}mentorships. Leave the option empty to choose from a list.`);
   }
   if (input.placeId) {
@@ -88,6 +97,18 @@ export async function chooseMentorship(deps: Pick<CoreDeps, 'db'>, actor: Actor,
   if (!only) return fail('not-found', input.noneMessage ?? 'You have no current mentorship. Find a mentor or mentee with the find command.');
   if (more.length === 0) return ok({ kind: 'chosen', mentorshipId: only.id });
   return ok({ kind: 'ask', message: question(input.path, candidates) });
+}
+
+/** A mentorship's state as the answer names it: "… is paused, not running". */
+const statusWords: Readonly<Record<MentorshipStatus, string>> = {
+  PENDING: 'still a request waiting for an answer', AWAITING_APPROVAL: "waiting for an admin's approval", ACCEPTED: 'running', PAUSED: 'paused',
+  REJECTED: 'a declined request', WITHDRAWN: 'a withdrawn request', EXPIRED: 'an expired request', CANCELLED: 'over', COMPLETED: 'over',
+};
+
+/** The states a command takes, in words: "running", "running or paused". */
+function wantedWords(statuses: readonly MentorshipStatus[]): string {
+  const words = [...new Set(statuses.map((status) => statusWords[status]))];
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
 }
 
 function pickByOption(candidates: readonly Candidate[], option: string): Candidate | undefined {

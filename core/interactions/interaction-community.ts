@@ -23,6 +23,7 @@ const subjects: Readonly<Record<string, Subject>> = {
   goal: 'goal',
   task: 'task',
   suggestion: 'suggestion',
+  'suggestions:next': 'mentorship',
   round: 'round',
   'report:member': 'member',
   'report:file-member': 'member',
@@ -35,16 +36,28 @@ const subjects: Readonly<Record<string, Subject>> = {
  * The community a button, select or form belongs to, for interactions that
  * arrive without one (a button in a direct message). It is read from the
  * thing the id names (a request's, a session's or a suggestion's community),
- * or else, when the person is a member of exactly one community on this
- * platform, that one. Null when it cannot be told; the caller then asks the
- * person to use the command in their server. The community only decides
- * where the person acts: every use case still authorizes them there.
+ * when that community is an active one on this platform. Otherwise (an id
+ * naming nothing, or something since deleted) it is the person's only active
+ * community on this platform, so a button gone out of date is answered as
+ * such there instead of as one that needs a server. Null when it cannot be
+ * told; the caller then asks the person to use the command in their server.
+ * The community only decides where the person acts: every use case still
+ * authorizes them there, and finds nothing of another community's.
  */
 export async function communityOfInteraction(db: Kysely<Database>, input: { platform: Platform; platformUserId: string; id: InteractionId | null }): Promise<number | null> {
   const { id } = input;
   const subject = id ? (subjects[`${id.area}:${id.action}`] ?? subjects[id.area]) : undefined;
   const key = id?.args[0];
-  if (subject && key && /^\d{1,15}$/.test(key)) return communityOf(db, subject, Number(key));
+  if (subject && key && /^\d{1,15}$/.test(key)) {
+    const named = await db
+      .selectFrom('communities')
+      .select('id')
+      .where('id', 'in', communityOf(db, subject, Number(key)))
+      .where('platform', '=', input.platform)
+      .where('status', '=', 'ACTIVE')
+      .executeTakeFirst();
+    if (named) return named.id;
+  }
   const rows = await db
     .selectFrom('members')
     .innerJoin('communities', 'communities.id', 'members.community_id')
@@ -58,23 +71,24 @@ export async function communityOfInteraction(db: Kysely<Database>, input: { plat
   return rows.length === 1 && rows[0] ? rows[0].id : null;
 }
 
-async function communityOf(db: Kysely<Database>, subject: Subject, id: number): Promise<number | null> {
+/** The community of the row `id` names, as a subquery. */
+function communityOf(db: Kysely<Database>, subject: Subject, id: number) {
   switch (subject) {
     case 'mentorship':
-      return (await db.selectFrom('mentorships').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('mentorships').select('community_id').where('id', '=', id);
     case 'session':
-      return (await db.selectFrom('mentoring_sessions as s').innerJoin('mentorships as m', 'm.id', 's.mentorship_id').select('m.community_id').where('s.id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('mentoring_sessions as s').innerJoin('mentorships as m', 'm.id', 's.mentorship_id').select('m.community_id').where('s.id', '=', id);
     case 'goal':
-      return (await db.selectFrom('goals as g').innerJoin('mentorships as m', 'm.id', 'g.mentorship_id').select('m.community_id').where('g.id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('goals as g').innerJoin('mentorships as m', 'm.id', 'g.mentorship_id').select('m.community_id').where('g.id', '=', id);
     case 'task':
-      return (await db.selectFrom('tasks as t').innerJoin('mentorships as m', 'm.id', 't.mentorship_id').select('m.community_id').where('t.id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('tasks as t').innerJoin('mentorships as m', 'm.id', 't.mentorship_id').select('m.community_id').where('t.id', '=', id);
     case 'suggestion':
-      return (await db.selectFrom('suggestions').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('suggestions').select('community_id').where('id', '=', id);
     case 'round':
-      return (await db.selectFrom('matching_rounds').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('matching_rounds').select('community_id').where('id', '=', id);
     case 'report':
-      return (await db.selectFrom('reports').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('reports').select('community_id').where('id', '=', id);
     case 'member':
-      return (await db.selectFrom('members').select('community_id').where('id', '=', id).executeTakeFirst())?.community_id ?? null;
+      return db.selectFrom('members').select('community_id').where('id', '=', id);
   }
 }

@@ -6,6 +6,7 @@ import { isParty, otherParty } from '../mentorships/mentorship.js';
 import { findMentorship } from '../mentorships/mentorship.repository.js';
 import { findMember } from '../members/member.repository.js';
 import { maxDescriptionLength } from '../mentorships/request-form.js';
+import { fail, ok, type Outcome } from '../outcome.js';
 import { modal, privateMessage, truncate, type Message, type ModalSpec, type TextSegment } from '../reply.js';
 import type { Database, DateOnly } from '../store/database.js';
 
@@ -20,7 +21,7 @@ import type { Database, DateOnly } from '../store/database.js';
 /** How far ahead the pause form proposes to resume, when the end date allows. */
 const suggestedPauseDays = 14;
 
-/** "Resume on" and an optional reason, for `/mentor pause`; the date must fall before the end date. */
+/** "Resume on" and an optional reason, for `/mentor pause`; the date must fall after today and before the end date. */
 export function pauseForm(mentorshipId: number, input: { endDate: DateOnly; today: DateOnly }): ModalSpec {
   const suggested = addDaysTo(input.today, suggestedPauseDays);
   return modal({
@@ -30,18 +31,30 @@ export function pauseForm(mentorshipId: number, input: { endDate: DateOnly; toda
     inputs: [
       {
         type: 'text', id: 'until', label: 'Resume on (YYYY-MM-DD)', style: 'short', required: true, minLength: 10, maxLength: 10,
-        placeholder: `A day before the end date, ${input.endDate}`, ...(suggested < input.endDate ? { value: suggested } : {}),
+        placeholder: `Any day before ${input.endDate}`, ...(suggested < input.endDate ? { value: suggested } : {}),
       },
       { type: 'text', id: 'reason', label: 'Why? (optional, the other side reads it)', style: 'paragraph', required: false, maxLength: 500 },
     ],
   });
 }
 
-/** The pause form for one of the member's mentorships; null when it is not theirs (or not there). */
-export async function pauseFormFor(db: Kysely<Database>, input: { community: { id: number; timezone: string }; memberId: number | null; mentorshipId: number; now: Date }): Promise<ModalSpec | null> {
+/**
+ * The pause form for one of the member's mentorships. Refused when it is not
+ * theirs (or not there), and when it ends today or tomorrow: the resume date
+ * must fall between the two, so no answer could be right.
+ */
+export async function pauseFormFor(
+  db: Kysely<Database>,
+  input: { community: { id: number; timezone: string }; memberId: number | null; mentorshipId: number; now: Date },
+): Promise<Outcome<ModalSpec>> {
   const mentorship = await findMentorship(db, input.community.id, input.mentorshipId);
-  if (!mentorship || input.memberId === null || !isParty(mentorship, input.memberId)) return null;
-  return pauseForm(mentorship.id, { endDate: mentorship.endDate, today: localToday(input.now, input.community.timezone) });
+  if (!mentorship || input.memberId === null || !isParty(mentorship, input.memberId)) return fail('not-found', 'That mentorship does not exist, or is not yours.');
+  const today = localToday(input.now, input.community.timezone);
+  if (mentorship.endDate <= addDaysTo(today, 1)) {
+    const when = mentorship.endDate > today ? 'tomorrow' : 'today';
+    return fail('wrong-state', `This mentorship ends ${when}, so there is no day left to resume it on before the end. It completes by itself then.`);
+  }
+  return ok(pauseForm(mentorship.id, { endDate: mentorship.endDate, today }));
 }
 
 /** The reason an early end needs, asked once the person confirmed they want to end it. */
@@ -68,7 +81,7 @@ export async function endConfirmation(db: Kysely<Database>, communityId: number,
   return privateMessage(
     [
       `End your mentorship "${truncate(mentorship.description, 80)}" with `, withWhom,
-      ' now, before its end date? They are told, with your reason; your private space is archived (you can still read it) and you are both asked for feedback. To stop for a while instead, pause it.',
+      ' now, before its end date? They are told, with your reason, and you are both asked for feedback; what you wrote in your private space stays readable. To stop for a while instead, pause it.',
     ],
     {
       title: 'End the mentorship?',

@@ -31,6 +31,8 @@ export interface MentorshipSummary {
   readonly goals: { readonly done: number; readonly total: number };
   readonly nextSession: Date | null;
   readonly endedAt: Date | null;
+  /** When a request waiting for an answer expires. */
+  readonly expiresAt: Date | null;
   readonly sentByMe: boolean;
 }
 
@@ -93,6 +95,7 @@ export async function listMemberMentorships(deps: CoreDeps, actor: Actor): Promi
       goals: goalsById.get(mentorship.id) ?? { done: 0, total: 0 },
       nextSession: nextById.get(mentorship.id) ?? null,
       endedAt: mentorship.endedAt,
+      expiresAt: mentorship.status === 'PENDING' ? mentorship.expiresAt : null,
       sentByMe: mentorship.senderId === memberId,
     };
   };

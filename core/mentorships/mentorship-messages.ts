@@ -71,11 +71,16 @@ export function agreement(mentorship: MentorshipRecord, pair: Pair, timezone: st
   });
 }
 
+/** "Give feedback": the final review of an ended relation, offered wherever its end is announced. */
+export function feedbackButton(mentorship: Pick<MentorshipRecord, 'id'>): ButtonAction {
+  return button(interactionId('feedback', 'final', mentorship.id), 'Give feedback', 'primary');
+}
+
+const askForFeedback = ' How did it go? Your feedback helps the program.';
+
 /** The closing message of a relation, asking both for feedback before the space is archived. */
 export function closing(mentorship: MentorshipRecord, why: RichText): Message {
-  return inSpace('This mentorship has ended', [...why, ' This space will be archived: you can still read it. How did it go? Your feedback helps the program.'], {
-    actions: [button(interactionId('feedback', 'final', mentorship.id), 'Give feedback', 'primary')],
-  });
+  return inSpace('This mentorship has ended', [...why, ' This space will be archived: you can still read it.', askForFeedback], { actions: [feedbackButton(mentorship)] });
 }
 
 export function spacePost(title: string, body: RichText): Message {
@@ -97,12 +102,25 @@ export const notices = {
   withdrawn: (mentorship: MentorshipRecord, sender: MemberRecord | null) => dm('Request withdrawn', [who(sender), ` withdrew the mentorship request "${topic(mentorship)}".`]),
   retracted: (mentorship: MentorshipRecord) =>
     dm('Request withdrawn', [`The mentorship request "${topic(mentorship)}" was withdrawn: the other member is not available at the moment.`]),
+  // Every notice that a relation ended carries "Give feedback": the space that also asks is archived at once.
   cancelled: (mentorship: MentorshipRecord, by: MemberRecord | null, reason: string | null) =>
-    dm('Mentorship ended', [who(by), ` ended your mentorship "${topic(mentorship)}".`, ...(reason ? [` Reason: ${reason}`] : [])]),
+    dm('Mentorship ended', [who(by), ` ended your mentorship "${topic(mentorship)}".`, ...(reason ? [` Reason: ${reason}`] : []), askForFeedback], {
+      actions: [feedbackButton(mentorship)],
+    }),
   cancelledByAdmin: (mentorship: MentorshipRecord) =>
-    dm('Mentorship ended', [`An admin of the program ended your mentorship "${topic(mentorship)}". Contact an admin if you have questions.`]),
+    dm('Mentorship ended', [`An admin of the program ended your mentorship "${topic(mentorship)}". Contact an admin if you have questions.`, askForFeedback], {
+      actions: [feedbackButton(mentorship)],
+    }),
+  completed: (mentorship: MentorshipRecord, other: MemberRecord | null) =>
+    dm('Mentorship completed', [
+      'Your mentorship with ', who(other), ` "${topic(mentorship)}" reached its end date and is now complete. Thank you for the time and care you put into it!`,
+      ' Your space is archived; you can still read it.', askForFeedback,
+    ], { actions: [feedbackButton(mentorship)] }),
   completedByAdmin: (mentorship: MentorshipRecord) =>
-    dm('Mentorship completed', [`An admin of the program marked your mentorship "${topic(mentorship)}" as completed. Your space is archived; you can still read it and give feedback there.`]),
+    dm('Mentorship completed', [
+      `An admin of the program marked your mentorship "${topic(mentorship)}" as completed. Thank you for the work you did together!`,
+      ' Your space is archived; you can still read it.', askForFeedback,
+    ], { actions: [feedbackButton(mentorship)] }),
   expired: (mentorship: MentorshipRecord, receiver: MemberRecord | null) =>
     dm('Request expired', [who(receiver), ` did not answer your mentorship request "${topic(mentorship)}" in time, so it expired. Here is who else could be a good match.`], {
       actions: [button(interactionId('suggestions', 'next', mentorship.id), 'See the next suggestion', 'primary')],

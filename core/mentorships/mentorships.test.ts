@@ -130,6 +130,14 @@ describe('mentorship requests and relations', () => {
     expect(expectOk(await completeDueMentorships(deps(), systemActor, { communityId: community.id }))).toEqual({ completed: 0 });
     const closing = (await outboxOf(id)).filter((entry) => entry.kind === 'space.post' || entry.kind === 'space.archive').map((entry) => entry.kind);
     expect(closing.slice(-2)).toEqual(['space.post', 'space.archive']);
+    // The space asking for feedback is archived at once, so each side is also thanked and asked by DM, without waiting for a digest.
+    const thanks = (await outboxOf(id)).slice(-4).filter((entry) => entry.kind === 'dm');
+    expect(thanks.map((entry) => entry.payload)).toEqual([mentor.id, mentee.id].map((recipientMemberId) => ({ recipientMemberId, message: expect.anything(), timely: true, mentorshipId: id })));
+    for (const { payload } of thanks) {
+      expect(JSON.stringify(payload)).toMatch(/complete\. Thank you/);
+      expect(JSON.stringify(payload)).toContain(`mentor:feedback:final:${id}`);
+    }
+    expect(new Set(thanks.map((entry) => entry.dedupe_key)).size).toBe(2);
     const events = await database.db.selectFrom('mentorship_events').select(['from_status', 'to_status', 'actor_kind']).where('mentorship_id', '=', id).orderBy('id').execute();
     expect(events.map((event) => `${event.from_status}>${event.to_status}:${event.actor_kind}`)).toEqual([
       'ACCEPTED>PAUSED:MEMBER', 'PAUSED>ACCEPTED:SYSTEM', 'ACCEPTED>ACCEPTED:MEMBER', 'ACCEPTED>COMPLETED:SYSTEM',
@@ -154,7 +162,8 @@ describe('mentorship requests and relations', () => {
     expect(expectOk(await expirePendingRequests(deps(), systemActor, { communityId: community.id }))).toEqual({ expired: 1, nudged: 0 });
     const notices = await outboxOf(sent.mentorshipId);
     expect(notices.map((entry) => [entry.kind, (entry.payload as { recipientMemberId: number }).recipientMemberId])).toEqual([['dm', mentor.id], ['dm', mentor.id], ['dm', mentee.id]]);
-    expect(JSON.stringify(notices.at(-1)!.payload)).toContain('mentor:suggestions:next');
+    // The button names the request, so pressed in a DM it finds its community.
+    expect(JSON.stringify(notices.at(-1)!.payload)).toContain(`mentor:suggestions:next:${sent.mentorshipId}`);
     // Withdrawing it now is too late, and said so.
     expect(expectProblem(await withdrawRequest(deps(), actorFor(mentee), { mentorshipId: sent.mentorshipId })).code).toBe('wrong-state');
   });
@@ -184,11 +193,14 @@ describe('mentorship requests and relations', () => {
     expect(expectProblem(await cancelMentorship(deps(), actorFor(mentee), { mentorshipId: id, reason: '' })).fields?.[0]?.field).toBe('reason');
     const stranger = await makeMember(database.db, community);
     expect(expectProblem(await cancelMentorship(deps(), actorFor(stranger), { mentorshipId: id, reason: 'Not mine' })).code).toBe('not-found');
-    expectOk(await cancelMentorship(deps(), actorFor(mentee), { mentorshipId: id, reason: 'New job, no time left' }));
+    const ended = expectOk(await cancelMentorship(deps(), actorFor(mentee), { mentorshipId: id, reason: 'New job, no time left' }));
     const effects = await outboxOf(id);
     expect(effects.map((entry) => entry.kind)).toEqual(['dm', 'space.post', 'space.archive']);
     expect(effects[0]!.payload).toMatchObject({ recipientMemberId: mentor.id });
     expect(JSON.stringify(effects[0]!.payload)).toContain('New job, no time left');
+    // The space's feedback button is archived at once: the notice and the answer carry it too.
+    expect(JSON.stringify(effects[0]!.payload)).toContain(`mentor:feedback:final:${id}`);
+    expect(ended.reply.actions?.map((action) => action.customId)).toEqual([`mentor:feedback:final:${id}`]);
     expect(expectProblem(await cancelMentorship(deps(), actorFor(mentor), { mentorshipId: id, reason: 'Me too' })).code).toBe('already-done');
   });
 });

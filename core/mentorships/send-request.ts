@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import { requireCommunity } from '../communities/community.repository.js';
 import type { CoreDeps } from '../deps.js';
 import { NotFoundError } from '../errors.js';
+import { acceptPairSuggestions } from '../matching/accept-suggestion.js';
 import { findMember } from '../members/member.repository.js';
 import type { MemberRecord } from '../members/member.js';
 import { fail, invalidInput, ok, type Outcome } from '../outcome.js';
@@ -17,7 +18,8 @@ import { createRequest, lockMembers } from './transitions.js';
 /**
  * A member sends a mentorship request: the contract of seed 003 (who mentors
  * whom, what for, until when). The receiver gets a DM to accept, reject or ask
- * for more detail; the request expires after the community's expiry days.
+ * for more detail; the request expires after the community's expiry days. A
+ * pending suggestion of the pair counts as accepted from now on.
  *
  * Refused, as problems the sender can act on: a request to oneself; a
  * receiver not taking part (suspended, gone, not approved or not onboarded);
@@ -67,6 +69,7 @@ export async function sendRequest(
 
     const expiresAt = new Date(now.getTime() + community.settings.requestExpiryDays * 86_400_000);
     const request = await createRequest(trx, { community, sender, receiver, senderMentors, description: parsed.data.description, endDate: parsed.data.endDate, expiresAt, now });
+    await acceptPairSuggestions(trx, { communityId, memberIds: [sender.id, receiver.id], now });
     return ok({
       mentorshipId: request.id,
       reply: privateMessage(['Your request was sent to ', { mention: receiver.platformUserId }, '. They have until ', { time: expiresAt, style: 'relative' }, ' to answer.'], { title: 'Request sent' }),

@@ -54,12 +54,12 @@ const openLevels: SharedActionHandler = async ({ deps, actor, respond }, { args 
   await (form.ok ? respond.showModal(form.value) : respond.send(problemReply(form.problem)));
 };
 
-/** `profile:save-levels:<page>`: saves that page; the answer offers the next one. */
+/** `profile:save-levels:<page>`: saves that page; the answer offers the next one, or the next onboarding step. */
 const saveLevels: SharedActionHandler = async ({ deps, actor, respond }, { args, values }) => {
   const page = pageArg(args);
   await respond.defer();
   const outcome = await setSkillLevels(deps, actor, { page, values });
-  if (outcome.ok) return respond.send(outcome.value);
+  if (outcome.ok) return respond.send(outcome.value.reply);
   const form = outcome.problem.fields ? await openSkillLevels(deps, actor, { page }) : null;
   await respond.problem(outcome.problem, form?.ok ? form.value : undefined, interactionId('profile', 'levels', page));
 };

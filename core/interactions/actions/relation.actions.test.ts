@@ -82,7 +82,26 @@ describe('relation actions', () => {
     const byId = new Map(form.inputs.map((input) => [input.id, input]));
     expect(byId.get('senderRole')).toMatchObject({ initialValues: ['MENTEE'] });
     expect(byId.get('description')).toMatchObject({ value: expect.stringMatching(/^I would like your mentoring on Frontend\. Suggested because: /) });
-    expect((await database.db.selectFrom('suggestions').select('status').where('id', '=', suggestionId).executeTakeFirstOrThrow()).status).toBe('ACCEPTED');
+  });
+
+  it('marks the suggestion accepted when its request is sent, not when the form opens', async () => {
+    const { mentee, mentor, suggestionId } = await pairWithSuggestion();
+    const status = async () => (await database.db.selectFrom('suggestions').select('status').where('id', '=', suggestionId).executeTakeFirstOrThrow()).status;
+    const { modals } = await act(actorFor(mentee), `mentor:suggestion:accept:${suggestionId}`);
+    // Closing the form without sending leaves the suggestion as it was; opening it again works.
+    expect(await status()).toBe('PENDING');
+    expect((await act(actorFor(mentee), `mentor:suggestion:accept:${suggestionId}`)).modals).toHaveLength(1);
+
+    const endDate = modals[0]!.inputs.find((input) => input.id === 'endDate');
+    const values = { senderRole: ['MENTEE'], description: 'Learn to test React components with confidence', endDate: endDate?.type === 'text' ? endDate.value ?? '' : '' };
+    const sent = await act(actorFor(mentee), `mentor:request:send:${mentor.id}`, values);
+    expect(bodyText(sent.sent[0])).toContain('Your request was sent to ');
+    expect(await status()).toBe('ACCEPTED');
+    // Sending again is refused and changes nothing; the accepted suggestion can no longer be declined.
+    const again = await act(actorFor(mentee), `mentor:request:send:${mentor.id}`, values);
+    expect(again.problems[0]?.problem.code).toBe('conflict');
+    expect(await status()).toBe('ACCEPTED');
+    expect((await act(actorFor(mentor), `mentor:suggestion:decline:${suggestionId}`)).problems[0]?.problem.code).toBe('wrong-state');
   });
 
   it('suggestion:decline never suggests the pair again; twice is answered as done', async () => {
@@ -97,9 +116,15 @@ describe('relation actions', () => {
   });
 
   it('suggestions:next suggests mentors to a mentee and mentees to a mentor', async () => {
-    const { mentee, mentor } = await pairWithSuggestion();
+    const { community, mentee, mentor } = await pairWithSuggestion();
+    // Each was declined by someone else before.
+    const [busyMentor, busyMentee] = [await makeMember(database.db, community, { mentorshipRole: 'MENTOR' }), await makeMember(database.db, community, { mentorshipRole: 'MENTEE' })];
+    const declinedMentee = await makeMentorship(database.db, community, { mentor: busyMentor, mentee, status: 'REJECTED' });
+    const declinedMentor = await makeMentorship(database.db, community, { mentor, mentee: busyMentee, status: 'REJECTED', senderIsMentee: false });
+    expect((await act(actorFor(mentee), `mentor:suggestions:next:${declinedMentee.id}`)).sent[0]?.title).toBe('Suggested mentors');
+    expect((await act(actorFor(mentor), `mentor:suggestions:next:${declinedMentor.id}`)).sent[0]?.title).toBe('Suggested mentees');
+    // Buttons sent before they named the request still work.
     expect((await act(actorFor(mentee), 'mentor:suggestions:next')).sent[0]?.title).toBe('Suggested mentors');
-    expect((await act(actorFor(mentor), 'mentor:suggestions:next')).sent[0]?.title).toBe('Suggested mentees');
   });
 
   it('suggestions:next offers mentees to someone who does both once they are mentored as much as allowed', async () => {
@@ -180,7 +205,7 @@ describe('relation actions', () => {
   it('treats malformed ids as stale', async () => {
     const community = await makeCommunity(database.db);
     const member = await makeMember(database.db, community);
-    for (const customId of ['mentor:request:accept:abc', 'mentor:suggestion:decline:-1', 'mentor:round:run:1e3']) {
+    for (const customId of ['mentor:request:accept:abc', 'mentor:suggestion:decline:-1', 'mentor:round:run:1e3', 'mentor:suggestions:next:abc']) {
       await expect(act(actorFor(member), customId)).rejects.toBeInstanceOf(StaleInteractionError);
     }
   });

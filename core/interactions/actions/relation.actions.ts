@@ -15,12 +15,10 @@ import { pauseMentorship } from '../../mentorships/pause-mentorship.js';
 import { rejectRequest } from '../../mentorships/reject-request.js';
 import { sendRequest } from '../../mentorships/send-request.js';
 import { withdrawRequest } from '../../mentorships/withdraw-request.js';
-import type { Outcome, Problem } from '../../outcome.js';
+import type { Outcome } from '../../outcome.js';
 import { privateMessage, type FormValues, type Message } from '../../reply.js';
 import type { InteractionResponder, SharedActionHandler } from '../interaction.js';
 import { endForm, pauseFormFor, prefilledRequestForm } from '../relation-forms.js';
-
-const notYours: Problem = { code: 'not-found', message: 'That mentorship does not exist, or is not yours.' };
 
 /** The id an id's first argument names (a request, a member, a suggestion, a round). */
 function idArg(args: readonly string[]): number {
@@ -102,14 +100,14 @@ const pause: SharedActionHandler = async ({ deps, actor, community, respond }, {
   const mentorshipId = idArg(args);
   if (!submitted(values, 'until')) {
     const form = await pauseFormFor(deps.db, { community, memberId: actor.memberId, mentorshipId, now: deps.clock.now() });
-    return form ? respond.showModal(form) : respond.problem(notYours);
+    return form.ok ? respond.showModal(form.value) : respond.problem(form.problem);
   }
   await respond.defer();
   const reason = textValue(values, 'reason').trim();
   const outcome = await pauseMentorship(deps, actor, { mentorshipId, until: textValue(values, 'until').trim(), reason: reason || null });
   if (outcome.ok) return respond.send(outcome.value.reply);
   const form = outcome.problem.fields ? await pauseFormFor(deps.db, { community, memberId: actor.memberId, mentorshipId, now: deps.clock.now() }) : null;
-  await respond.problem(outcome.problem, form ?? undefined, interactionId('mentorship', 'pause', mentorshipId));
+  await respond.problem(outcome.problem, form?.ok ? form.value : undefined, interactionId('mentorship', 'pause', mentorshipId));
 };
 
 /** `mentorship:end:<mentorshipId>`: pressed (after "End the mentorship?"), the reason form; submitted, the early end. */
@@ -128,7 +126,11 @@ const keep: SharedActionHandler = async ({ respond }, { args }) => {
   await respond.send(privateMessage(['Nothing changed: the mentorship goes on.']));
 };
 
-/** `suggestion:accept:<suggestionId>`: a round's match accepted; the request form opens filled in from it. */
+/**
+ * `suggestion:accept:<suggestionId>`: a round's match accepted; the request
+ * form opens filled in from it. Reads only, as a form must be the first
+ * answer: sending the request (`request:send`) marks the suggestion accepted.
+ */
 const acceptMatch: SharedActionHandler = async ({ deps, actor, respond }, { args }) => {
   const prefill = await acceptSuggestion(deps, actor, { suggestionId: idArg(args) });
   if (!prefill.ok) return respond.problem(prefill.problem);
@@ -143,8 +145,14 @@ const declineMatch: SharedActionHandler = async ({ deps, actor, respond }, { arg
   await answer(respond, await declineSuggestion(deps, actor, { suggestionId }));
 };
 
-/** `suggestions:next`: fresh suggestions, after a request was declined or expired. */
-const nextSuggestions: SharedActionHandler = async ({ deps, actor, respond }) => {
+/**
+ * `suggestions:next:<mentorshipId>`: fresh suggestions, after the request it
+ * names was declined or expired. The id is there so a button in a DM finds
+ * its community (`interaction-community.ts`); buttons sent before it was added
+ * carry none and still work for people in one community.
+ */
+const nextSuggestions: SharedActionHandler = async ({ deps, actor, respond }, { args }) => {
+  if (args.length > 0) idArg(args);
   await respond.defer();
   await answer(respond, await suggestionsForMember(deps, actor, {}));
 };

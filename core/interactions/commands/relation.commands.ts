@@ -78,7 +78,7 @@ const pause: SharedCommandHandler = async ({ deps, actor, community, placeId, re
   if (!choice.ok) return respond.problem(choice.problem);
   if (choice.value.kind === 'ask') return respond.send(choice.value.message);
   const form = await pauseFormFor(deps.db, { community, memberId: actor.memberId, mentorshipId: choice.value.mentorshipId, now: deps.clock.now() });
-  await (form ? respond.showModal(form) : respond.problem({ code: 'not-found', message: 'That mentorship does not exist any more.' }));
+  await (form.ok ? respond.showModal(form.value) : respond.problem(form.problem));
 };
 
 /** `/mentor resume [mentorship]`: a paused mentorship runs again now, before its resume date. */
