@@ -7,6 +7,7 @@ import { silentLog, type Log } from '../../core/ports/log.js';
 import type { Database } from '../../core/store/database.js';
 import { messageSchema, platformUserOf, postMessage } from './delivery-common.js';
 import { discordErrorCode, discordErrorCodes, isServerError, rateLimitDelay } from './errors.js';
+import { leaveGuild } from './guild-delivery.js';
 import { createSpace, postInSpace, setSpaceArchived, type SpaceDeliveryContext } from './space-delivery.js';
 
 export { messageNonce } from './delivery-common.js';
@@ -24,6 +25,7 @@ const directMessagePayload = z.object({
   recipientMemberId: z.number().int().positive(),
   message: messageSchema,
   timely: z.literal(true).optional(),
+  mentorshipId: z.number().int().positive().optional(),
 });
 
 /** Codes that mean this will never get through (this person, this channel). */
@@ -51,6 +53,7 @@ const undeliverable = new Set<number>([
  * must never land where someone else can see it.
  *
  * Kinds 'space.*': the pair's private thread, see `space-delivery.ts`.
+ * Kind 'community.leave': the bot leaves the server, see `guild-delivery.ts`.
  */
 export function createDiscordDelivery(options: DiscordDeliveryOptions): PlatformDelivery {
   const log = options.log ?? silentLog;
@@ -70,7 +73,7 @@ export function createDiscordDelivery(options: DiscordDeliveryOptions): Platform
     } catch (error) {
       if (discordErrorCode(error) !== discordErrorCodes.cannotMessageUser) throw error;
       if (payload.data.timely !== true) throw error;
-      const threadId = await pairThreadOf(options.db, item.communityId, recipientMemberId);
+      const threadId = await pairThreadOf(options.db, item.communityId, recipientMemberId, payload.data.mentorshipId);
       if (!threadId) throw error;
       log.info({ outboxId: item.id, memberId: recipientMemberId, threadId }, 'DMs closed: delivered in the pair thread instead');
       await postMessage(rest, threadId, message, item.dedupeKey, userId);
@@ -84,6 +87,7 @@ export function createDiscordDelivery(options: DiscordDeliveryOptions): Platform
     'space.post': (item) => postInSpace(context, item),
     'space.archive': (item) => setSpaceArchived(context, item, true),
     'space.reopen': (item) => setSpaceArchived(context, item, false),
+    'community.leave': (item) => leaveGuild(context, item),
   };
 
   return {
@@ -102,17 +106,18 @@ export function createDiscordDelivery(options: DiscordDeliveryOptions): Platform
   };
 }
 
-/** The thread of the member's most recent running mentorship, if it has one. */
-async function pairThreadOf(db: Kysely<Database>, communityId: number, memberId: number): Promise<string | null> {
-  const row = await db
+/** The thread of the member's most recent running mentorship (of the one the message names, when it names one), if it has one. */
+async function pairThreadOf(db: Kysely<Database>, communityId: number, memberId: number, mentorshipId: number | undefined): Promise<string | null> {
+  let query = db
     .selectFrom('mentorships')
     .select('space_id')
     .where('community_id', '=', communityId)
     .where('status', 'in', [...runningMentorshipStatuses])
     .where('space_id', 'is not', null)
     .where((eb) => eb.or([eb('mentor_id', '=', memberId), eb('mentee_id', '=', memberId)]))
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .orderBy('id', 'desc');
+  if (mentorshipId !== undefined) query = query.where('id', '=', mentorshipId);
+  const row = await query.executeTakeFirst();
   return row?.space_id ?? null;
 }
 

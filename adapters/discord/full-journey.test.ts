@@ -118,7 +118,8 @@ interface Answers {
 /**
  * `/mentor join` and every step's form, as a member clicks through them:
  * each answer carries the Continue button of the next step, and the answer to
- * the goals form also offers the skill levels, set before the last step.
+ * the goals form also offers the skill levels, set before the last step,
+ * and the answer to the levels carries the Continue button in turn.
  */
 async function onboard(user: FakeUser, answers: Answers): Promise<void> {
   const joined = await world.command(user, ['join']);
@@ -140,7 +141,9 @@ async function onboard(user: FakeUser, answers: Answers): Promise<void> {
   expect(levelsForm.response.modal?.custom_id).toBe('mentor:profile:save-levels:0');
   expect(modalInputIds(levelsForm.response)).toEqual(Object.keys(answers.levels));
   const levelsSaved = await world.submit(user, 'mentor:profile:save-levels:0', answers.levels);
-  expect(visibleText(levelsSaved.response.message)).toBe('Levels saved.');
+  expect(visibleText(levelsSaved.response.message)).toContain('Levels saved.');
+  // Still onboarding: the answer leads on to the last step, with no need to find an earlier message.
+  expect(componentIds(levelsSaved.response.message)).toEqual(['mentor:onboard:open:SCHEDULE']);
 
   const scheduleForm = await world.press(user, 'mentor:onboard:open:SCHEDULE');
   expect(scheduleForm.response.modal?.custom_id).toBe('mentor:onboard:submit:SCHEDULE');
@@ -359,6 +362,7 @@ describe('two strangers, from /mentor join to their reviews', () => {
     expect(form.modal?.custom_id).toBe(`mentor:mentorship:end:${mentorshipId}`);
     const ended = await submitIn(mentee, thread, `mentor:mentorship:end:${mentorshipId}`, { reason: 'We covered what I needed, thank you' });
     expect(visibleText(ended.message)).toBe('You ended the mentorship.');
+    expect(componentIds(ended.message)).toEqual([`mentor:feedback:final:${mentorshipId}`]);
     const row = await database.db.selectFrom('mentorships').select(['status', 'ended_at']).where('id', '=', mentorshipId).executeTakeFirstOrThrow();
     expect(row.status).toBe('CANCELLED');
     expect(row.ended_at).toEqual(clock.now());
@@ -370,6 +374,8 @@ describe('two strangers, from /mentor join to their reviews', () => {
     expect(world.discord.requestsTo('PATCH', new RegExp(`^/channels/${thread.id}$`)).map((request) => request.body)).toEqual([{ archived: true, locked: true }]);
     expect(world.discord.channels.get(thread.id)).toMatchObject({ archived: true, locked: true });
     expect(visibleText(dmsTo(mentor).at(-1) ?? null)).toContain('We covered what I needed, thank you');
+    // The thread asking for feedback is locked: the notice asks too.
+    expect(componentIds(dmsTo(mentor).at(-1) ?? null)).toEqual([`mentor:feedback:final:${mentorshipId}`]);
   });
 
   it('both review it with /mentor feedback; each reads the other’s review, and nobody else can', async () => {

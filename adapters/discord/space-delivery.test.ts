@@ -197,6 +197,19 @@ describe('Discord outbox delivery (dm to someone with closed DMs)', () => {
     expect(discord.requestsTo('POST', new RegExp(`^/channels/${pair.threadId}/messages$`))).toHaveLength(before);
   });
 
+  it('falls back only to the thread of the mentorship a timely notice names: never another pair\'s, and none once it ended', async () => {
+    const pair = await pairWithThread();
+    const ended = await makeMentorship(database.db, community, { mentor: await makeMember(database.db, community), mentee: pair.mentee, status: 'COMPLETED' });
+    discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, failures.dmsClosed());
+    const before = discord.requestsTo('POST', new RegExp(`^/channels/${pair.threadId}/messages$`)).length;
+    expect(await delivery().deliver(dm(pair.mentee, { timely: true, mentorshipId: ended.id }))).toMatchObject({ status: 'failed', error: expect.stringContaining('50007') });
+    expect(discord.requestsTo('POST', new RegExp(`^/channels/${pair.threadId}/messages$`))).toHaveLength(before);
+
+    discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, failures.dmsClosed());
+    expect(await delivery().deliver(dm(pair.mentee, { timely: true, mentorshipId: pair.mentorshipId }))).toEqual({ status: 'sent' });
+    expect(discord.requestsTo('POST', new RegExp(`^/channels/${pair.threadId}/messages$`))).toHaveLength(before + 1);
+  });
+
   it('still fails for good when DMs are closed and there is no thread to fall back to', async () => {
     const loner = await makeMember(database.db, community, { platformUserId: discord.nextId() });
     const pair = await pairWithThread();

@@ -123,8 +123,9 @@ interface Answers {
 
 /**
  * `/mentor join` opens the first step; each saved step turns the modal into
- * the next one. The finished modal's "View my profile" shows the profile in
- * the same modal, and its "Skill levels" turns it into the levels form.
+ * the next one, with the levels of the skills just chosen right after the
+ * goals. The finished modal's "View my profile" shows the profile in the same
+ * modal, where the levels can be changed later.
  */
 async function onboard(user: FakeUser, answers: Answers): Promise<void> {
   const joined = await world.command(user, 'join');
@@ -132,7 +133,10 @@ async function onboard(user: FakeUser, answers: Answers): Promise<void> {
   expect(profileForm.callback_id).toBe('mentor:onboard:submit:PROFILE');
   const goalsForm = updated(await world.submit(user, profileForm, answers.profile), profileForm.id);
   expect(goalsForm.callback_id).toBe('mentor:onboard:submit:GOALS');
-  const scheduleForm = updated(await world.submit(user, goalsForm, answers.goals), profileForm.id);
+  const levelsForm = updated(await world.submit(user, goalsForm, answers.goals), profileForm.id);
+  expect(levelsForm.callback_id).toBe('mentor:profile:save-levels:0');
+  expect(inputs(levelsForm)).toEqual(Object.keys(answers.levels).map((id) => [id, 'static_select']));
+  const scheduleForm = updated(await world.submit(user, levelsForm, answers.levels), profileForm.id);
   expect(scheduleForm.callback_id).toBe('mentor:onboard:submit:SCHEDULE');
   expect(inputs(scheduleForm).map(([id]) => id)).toEqual(Object.keys(answers.schedule));
   const done = updated(await world.submit(user, scheduleForm, answers.schedule), profileForm.id);
@@ -142,12 +146,6 @@ async function onboard(user: FakeUser, answers: Answers): Promise<void> {
   await pressInModal(user, 'mentor:profile:view', profileForm.id);
   const profile = world.slack.views.get(profileForm.id)!;
   expect(actionIds(profile.blocks)).toContain('mentor:profile:levels:0');
-  await pressInModal(user, 'mentor:profile:levels:0', profileForm.id);
-  const levelsForm = world.slack.views.get(profileForm.id)!;
-  expect(levelsForm.callback_id).toBe('mentor:profile:save-levels:0');
-  expect(inputs(levelsForm)).toEqual(Object.keys(answers.levels).map((id) => [id, 'static_select']));
-  const saved = updated(await world.submit(user, levelsForm, answers.levels), profileForm.id);
-  expect(visibleText(saved.blocks)).toContain('Levels saved.');
 }
 
 describe('two strangers, from /mentor join to their reviews', () => {
@@ -360,6 +358,13 @@ describe('two strangers, from /mentor join to their reviews', () => {
     expect(actionIds(closing?.args.blocks)).toEqual([`mentor:feedback:final:${mentorshipId}`]);
     expect(world.slack.callsTo('conversations.archive').map((call) => call.args.channel)).toEqual([pairChannel]);
     expect(world.slack.conversations.get(pairChannel)?.archived).toBe(true);
+    // The archived channel is no place to ask for feedback: each is thanked by DM, with the button.
+    for (const [user, other] of [[mentor, mentee], [mentee, mentor]] as const) {
+      const thanks = dmsTo(user).at(-1);
+      expect(visibleText(thanks)).toContain(`Your mentorship with <@${other.id}>`);
+      expect(visibleText(thanks)).toContain('is now complete. Thank you');
+      expect(actionIds(thanks)).toEqual([`mentor:feedback:final:${mentorshipId}`]);
+    }
   });
 
   it('both review it with /mentor feedback; each reads the other’s review, and nobody else can', async () => {

@@ -43,9 +43,10 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
   const receiver = member(mentorship.receiverId);
   const actorMember = context.actor.kind === 'system' ? null : member(context.actor.memberId);
   const effects: OutboxEntry[] = [];
-  const dm = (recipient: MemberRecord | null, message: Message, what = 'dm') => {
+  const dm = (recipient: MemberRecord | null, message: Message, options: { timely?: boolean } = {}) => {
     if (recipient && !recipient.erasedAt && !context.notice) {
-      effects.push({ communityId, kind: 'dm', payload: { recipientMemberId: recipient.id, message }, dedupeKey: key(`${what}:${recipient.id}`) });
+      const payload = { recipientMemberId: recipient.id, message, ...(options.timely ? { timely: true as const, mentorshipId: mentorship.id } : {}) };
+      effects.push({ communityId, kind: 'dm', payload, dedupeKey: key(`dm:${recipient.id}`) });
     }
   };
   const post = (message: Message, what = 'space.post') => effects.push({ communityId, kind: 'space.post', payload: { mentorshipId: mentorship.id, message }, dedupeKey: key(what) });
@@ -114,6 +115,10 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
         for (const side of [pair.mentor, pair.mentee]) dm(side, notices.completedByAdmin(mentorship));
         closeSpace(closing(mentorship, ['An admin marked this mentorship as completed. Congratulations on the work you did together!']));
       } else {
+        // The closing post's feedback button is archived with the space at once, so each side also gets it by DM,
+        // while the end is fresh: timely, so it skips a digest (quiet hours still apply).
+        dm(pair.mentor, notices.completed(mentorship, pair.mentee), { timely: true });
+        dm(pair.mentee, notices.completed(mentorship, pair.mentor), { timely: true });
         closeSpace(closing(mentorship, ['This mentorship reached its end date. Congratulations on the work you did together!']));
       }
       break;

@@ -37,11 +37,11 @@ function expectedKinds(rule: TransitionRule, who: Who): string[] {
       // A member taking their own request back tells the other side; an admin or the system tells both.
       return who === 'ADMIN' || who === 'SYSTEM' ? ['dm', 'dm'] : ['dm'];
     case 'cancel':
-      // An admin ending a relation tells both sides.
+      // An admin ending a relation tells both sides; a member ending it tells the other (the answer tells the one acting).
       return who === 'ADMIN' ? ['dm', 'dm', 'space.archive', 'space.post'] : ['dm', 'space.archive', 'space.post'];
     case 'complete':
-      // An admin completing one before its end date tells both sides; the daily job only closes the space.
-      return who === 'ADMIN' ? ['dm', 'dm', 'space.archive', 'space.post'] : ['space.archive', 'space.post'];
+      // The daily job and an admin alike tell both sides by DM, with the feedback button the archived space no longer offers.
+      return ['dm', 'dm', 'space.archive', 'space.post'];
     case 'pause':
     case 'resume':
     case 'extend':

@@ -4,6 +4,7 @@ import { fixedClock, makeCommunity, newcomer, skillBySlug, expectOk, expectProbl
 import { resolveActor } from '../access/resolve-actor.js';
 import type { MemberActor } from '../access/actor.js';
 import { findMemberByPlatformUser, listMemberSkills } from '../members/member.repository.js';
+import { setSkillLevels } from '../profiles/set-skill-levels.js';
 import { startOnboarding } from './start-onboarding.js';
 import { submitOnboardingStep } from './submit-onboarding-step.js';
 
@@ -33,6 +34,7 @@ describe('onboarding', () => {
       values: { jobTitle: 'Data engineer', yearsExperience: '4', bio: 'I move data around.' },
     }));
     expect(goals.step).toBe('GOALS');
+    expect(goals.levels).toBeNull();
 
     // Interrupted here: asking again resumes at GOALS, and the saved answers prefill the first form.
     const resumed = expectOk(await startOnboarding(deps(), actor, { displayName: 'Ada' }));
@@ -46,6 +48,9 @@ describe('onboarding', () => {
     }));
     expect(schedule.step).toBe('SCHEDULE');
     expect(schedule.message.actions?.map((action) => action.customId)).toContain('mentor:profile:levels:0');
+    // The levels come before the schedule's form: a button on Discord, the next form in Slack's modal.
+    expect(schedule.levels?.customId).toBe('mentor:profile:save-levels:0');
+    expect(schedule.levels?.inputs.map((input) => input.id)).toEqual([`OFFER-${databases}`, `SEEK-${backend}`, `SEEK-${security}`]);
     expect(schedule.modal?.inputs.map((input) => input.id)).toEqual(['timezone', 'availability', 'menteeCapacity']);
 
     const conduct = expectOk(await submitOnboardingStep(deps(), actor, {
@@ -132,6 +137,51 @@ describe('onboarding', () => {
     // A mentee is not asked for a mentee capacity, and no code of conduct is required here.
     const done = expectOk(await submitOnboardingStep(deps(), actor, { step: 'SCHEDULE', values: { timezone: 'UTC', availability: '' } }));
     expect(done.step).toBe('DONE');
+  });
+
+  it('rates the skills chosen in the goals page by page, then leads on to the next step', async () => {
+    const community = await makeCommunity(database.db);
+    expectOk(await startOnboarding(deps(), newcomer(community, 'U-eve'), { displayName: 'Eve' }));
+    const actor = await resolveActor(database.db, { communityId: community.id, platformUserId: 'U-eve' });
+    expectOk(await submitOnboardingStep(deps(), actor, { step: 'PROFILE', values: { yearsExperience: '6' } }));
+    const offered = await Promise.all(['frontend', 'backend', 'mobile'].map((slug) => skillBySlug(database.db, community, slug)));
+    const wanted = await Promise.all(['devops', 'cloud', 'security', 'databases'].map((slug) => skillBySlug(database.db, community, slug)));
+    const [devops, , security] = wanted;
+    const schedule = expectOk(await submitOnboardingStep(deps(), actor, {
+      step: 'GOALS',
+      values: { mentorshipRole: ['BOTH'], mentorshipTypes: ['CODE_REVIEW'], offeredSkills: offered.map(String), wantedSkills: wanted.map(String) },
+    }));
+    expect(schedule.step).toBe('SCHEDULE');
+    const first = schedule.levels!;
+    expect(first.title).toBe('Skill levels (1 of 2)');
+    expect(first.inputs).toHaveLength(5);
+
+    const firstPage = expectOk(await setSkillLevels(deps(), actor, { page: 0, values: Object.fromEntries(first.inputs.map((input) => [input.id, ['4']])) }));
+    expect(firstPage.onboarding).toBeNull();
+    expect(firstPage.reply.actions?.map((action) => action.customId)).toEqual(['mentor:profile:levels:1']);
+    const second = firstPage.nextPage!;
+    expect(second.customId).toBe('mentor:profile:save-levels:1');
+    // Offered, then wanted, each by name: DevOps and Security are left.
+    expect(second.inputs.map((input) => input.id)).toEqual([`SEEK-${devops}`, `SEEK-${security}`]);
+
+    // The last page answers with Continue to the step the member is at, and that step's form for Slack's modal.
+    const lastPage = expectOk(await setSkillLevels(deps(), actor, { page: 1, values: { [`SEEK-${devops}`]: ['1'], [`SEEK-${security}`]: ['2'] } }));
+    expect(lastPage.nextPage).toBeNull();
+    expect(lastPage.reply.actions?.map((action) => action.customId)).toEqual(['mentor:onboard:open:SCHEDULE']);
+    expect(lastPage.onboarding?.step).toBe('SCHEDULE');
+    expect(lastPage.onboarding?.modal?.customId).toBe('mentor:onboard:submit:SCHEDULE');
+
+    const member = await findMemberByPlatformUser(database.db, community.id, 'U-eve');
+    expect((await listMemberSkills(database.db, member!.id)).map((skill) => [skill.slug, skill.level])).toEqual([
+      ['backend', 4], ['frontend', 4], ['mobile', 4], ['cloud', 4], ['databases', 4], ['devops', 1], ['security', 2],
+    ]);
+
+    // Once onboarded, saving levels is only that.
+    expectOk(await submitOnboardingStep(deps(), actor, { step: 'SCHEDULE', values: { timezone: 'UTC', availability: '', menteeCapacity: '1' } }));
+    const later = expectOk(await setSkillLevels(deps(), actor, { page: 1, values: { [`SEEK-${security}`]: ['3'] } }));
+    expect(later).toMatchObject({ nextPage: null, onboarding: null });
+    expect(later.reply.body).toEqual(['Levels saved.']);
+    expect(later.reply.actions ?? []).toEqual([]);
   });
 
   it('saves a step sent again without moving back', async () => {

@@ -1,8 +1,9 @@
 import { interactionId } from '../interaction-ids.js';
+import { skillLevelsModal } from '../profiles/skill-levels.js';
 import type { OnboardingStep } from '../store/database.js';
 import { privateMessage, type Message, type ModalSpec } from '../reply.js';
 import type { SectionContext } from './section.js';
-import { isSectionStep, sections, stepLabel } from './steps.js';
+import { isSectionStep, sections, stepAfter, stepLabel } from './steps.js';
 
 /**
  * Where a member stands in onboarding and what to show them: a message, and
@@ -14,6 +15,14 @@ export interface OnboardingPrompt {
   readonly step: OnboardingStep;
   readonly message: Message;
   readonly modal: ModalSpec | null;
+  /**
+   * The first page of the skill-levels form, which comes before `modal` at
+   * the step right after the goals when the member chose skills (levels do
+   * not fit the goals form, so they start at 3). Discord offers it with a
+   * button on `message`; Slack shows it in place of the submitted goals form,
+   * and its last page leads on to this step (see `setSkillLevels`).
+   */
+  readonly levels: ModalSpec | null;
 }
 
 const intro: Record<'PROFILE' | 'GOALS' | 'SCHEDULE', string> = {
@@ -28,13 +37,13 @@ export function onboardingPrompt(context: SectionContext, step: OnboardingStep):
     const section = sections[step];
     const actions = [{ type: 'button' as const, customId: interactionId('onboard', 'open', step), label: 'Continue', style: 'primary' as const }];
     // Levels do not fit the goals form, so they are offered right after it.
-    if (step === 'SCHEDULE' && context.skills.length > 0) {
-      actions.push({ type: 'button', customId: interactionId('profile', 'levels', 0), label: 'Set skill levels', style: 'primary' });
-    }
+    const levels = step === stepAfter('GOALS', settings) ? skillLevelsModal(context.skills.filter((skill) => !skill.archived), 0) : null;
+    if (levels) actions.push({ type: 'button', customId: interactionId('profile', 'levels', 0), label: 'Set skill levels', style: 'primary' });
     return {
       step,
       message: privateMessage([intro[step]], { title: `${settings.programName} · ${stepLabel(step, settings)}: ${section.title}`, actions }),
       modal: section.form(context, interactionId('onboard', 'submit', step)),
+      levels,
     };
   }
   if (step === 'CODE_OF_CONDUCT') {
@@ -45,6 +54,7 @@ export function onboardingPrompt(context: SectionContext, step: OnboardingStep):
         actions: [{ type: 'button', customId: interactionId('onboard', 'submit', 'CODE_OF_CONDUCT'), label: 'I accept', style: 'success' }],
       }),
       modal: null,
+      levels: null,
     };
   }
   const waiting = member.status === 'PENDING_APPROVAL' ? ' An admin will approve your membership before you appear in matching.' : '';
@@ -55,5 +65,6 @@ export function onboardingPrompt(context: SectionContext, step: OnboardingStep):
       actions: [{ type: 'button', customId: interactionId('profile', 'view'), label: 'View my profile', style: 'secondary' }],
     }),
     modal: null,
+    levels: null,
   };
 }

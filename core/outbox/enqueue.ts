@@ -22,6 +22,13 @@ export interface DirectMessagePayload {
    * which could hold it past the moment it is about.
    */
   readonly timely?: true;
+  /**
+   * The mentorship a timely message is about. When the recipient's DMs are
+   * closed, Discord falls back to posting a timely message in their pair
+   * thread: with this set, only in this mentorship's thread while it runs,
+   * never in another pair's (an ended one has no thread to fall back to).
+   */
+  readonly mentorshipId?: number;
 }
 
 /**
@@ -75,6 +82,17 @@ export interface SpaceReopenPayload {
   readonly mentorshipId: number;
 }
 
+/**
+ * 'community.leave': an owner uninstalled the program, so the bot leaves the
+ * server, and adding it again is how the program comes back (Discord only:
+ * a Slack app cannot remove itself, and the Slack adapter refuses the kind).
+ * Queued after the closing notices; it waits until the community has nothing
+ * else to deliver (`communityLeaveDeferral`), since a bot can only DM people
+ * it shares a server with. Done when the bot is not in the server any more,
+ * and skipped when the community is ACTIVE again by then.
+ */
+export type CommunityLeavePayload = Readonly<Record<string, never>>;
+
 /** Every kind with its payload. */
 export interface OutboxPayloads {
   readonly dm: DirectMessagePayload;
@@ -82,11 +100,12 @@ export interface OutboxPayloads {
   readonly 'space.post': SpacePostPayload;
   readonly 'space.archive': SpaceArchivePayload;
   readonly 'space.reopen': SpaceReopenPayload;
+  readonly 'community.leave': CommunityLeavePayload;
 }
 
 export type OutboxKind = keyof OutboxPayloads;
 
-export const outboxKinds: readonly OutboxKind[] = ['dm', 'space.create', 'space.post', 'space.archive', 'space.reopen'];
+export const outboxKinds: readonly OutboxKind[] = ['dm', 'space.create', 'space.post', 'space.archive', 'space.reopen', 'community.leave'];
 
 /** One side effect to queue; `kind` decides the payload's shape. */
 export type OutboxEntry = {

@@ -129,7 +129,7 @@ describe('profiles', () => {
     const bad = await setSkillLevels(deps(), actor, { page: 0, values: { [firstId]: ['6'], 'OFFER-999999': ['2'] } });
     expect(bad.ok ? [] : bad.problem.fields?.map((field) => field.field)).toEqual([firstId, 'OFFER-999999']);
     const saved = expectOk(await setSkillLevels(deps(), actor, { page: 0, values: { [firstId]: ['5'] } }));
-    expect(saved.actions?.[0]?.customId).toBe('mentor:profile:levels:1');
+    expect(saved.reply.actions?.[0]?.customId).toBe('mentor:profile:levels:1');
     const skill = await database.db.selectFrom('member_skills').select('level').where('member_id', '=', member.id).where('skill_id', '=', Number(firstId.split('-')[1])).executeTakeFirstOrThrow();
     expect(skill.level).toBe(5);
   });

@@ -24,9 +24,11 @@ export const openOnboardingStep: ActionHandler = async ({ deps, actor, displayNa
 
 /**
  * `onboard:submit:<step>`: a step's form, or the code of conduct's accept
- * button. Saved, the form turns into the next step's form in place
- * (`response_action: update`), so the whole onboarding happens in one modal;
- * refused, each problem shows under its field and nothing is saved.
+ * button. Saved, the form turns into the next form in place
+ * (`response_action: update`), so the whole onboarding happens in one modal:
+ * the skill levels when the core puts them first (right after the goals),
+ * else the next step's form; refused, each problem shows under its field and
+ * nothing is saved.
  */
 export const submitOnboarding: ActionHandler = async ({ deps, actor, displayName, respond }, { args, values }) => {
   const [step] = args;
@@ -37,5 +39,6 @@ export const submitOnboarding: ActionHandler = async ({ deps, actor, displayName
     const current = outcome.problem.fields ? await startOnboarding(deps, actor, { displayName }) : null;
     return respond.problem(outcome.problem, current?.ok && current.value.step === step ? current.value.modal ?? undefined : undefined);
   }
-  await (outcome.value.modal ? respond.showModal(outcome.value.modal) : respond.send(outcome.value.message));
+  const form = outcome.value.levels ?? outcome.value.modal;
+  await (form ? respond.showModal(form) : respond.send(outcome.value.message));
 };
