@@ -60,6 +60,9 @@ describe('goal and task reminders on the community’s days', () => {
     const [sent] = await database.db.selectFrom('outbox').select(['due_at', 'payload']).where('dedupe_key', '=', `${goal}:due:2026-04-03:2d:${mentee.id}`).execute();
     expect(sent?.due_at.toISOString()).toBe('2026-04-01T07:00:00.000Z');
     expect(JSON.stringify(sent?.payload)).toContain('A goal is due soon');
+    // Named, so a closed-DM fallback posts only in this pair's own space.
+    const { mentorship_id } = await database.db.selectFrom('goals').select('mentorship_id').where('id', '=', Number(goal.split(':')[1])).executeTakeFirstOrThrow();
+    expect(sent?.payload).toMatchObject({ mentorshipId: mentorship_id });
   });
 
   it('catches up a notice a day late after a missed morning, not two', async () => {

@@ -43,21 +43,22 @@ export async function sendGoalReminders(deps: CoreDeps, actor: Actor, input: { c
       if (!members.has(id)) members.set(id, await findMember(trx, community.id, id));
       return members.get(id) ?? null;
     };
-    const send = async (to: MemberRecord | null, message: Message, key: string) => {
+    // The mentorship is named so a closed-DM fallback can only post in this pair's own space.
+    const send = async (to: MemberRecord | null, message: Message, key: string, mentorshipId: number) => {
       if (!to || to.erasedAt || to.notificationPreferences.channels.goals === 'off') return;
       const dueAt = afterQuietHours(now, quietHoursOf(to, community.settings.defaultQuietHours), zoneOf(to, community));
-      if (await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: to.id, message, timely: true }, dedupeKey: `${key}:${to.id}`, dueAt })) sent++;
+      if (await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: to.id, message, timely: true, mentorshipId }, dedupeKey: `${key}:${to.id}`, dueAt })) sent++;
     };
     for (const { goal, mentorId, menteeId } of due.goals) {
       const notice = dueNoticeFor(daysBetween(today, goal.dueDate ?? today), daysBefore);
       if (!notice) continue;
       const message = goalNotices.goalDue(goal, notice, community);
-      for (const id of [mentorId, menteeId]) await send(await member(id), message, `goal:${goal.id}:due:${goal.dueDate}:${notice}`);
+      for (const id of [mentorId, menteeId]) await send(await member(id), message, `goal:${goal.id}:due:${goal.dueDate}:${notice}`, goal.mentorshipId);
     }
     for (const { task, mentorId, menteeId } of due.tasks) {
       const notice = dueNoticeFor(daysBetween(today, task.dueDate ?? today), daysBefore);
       if (!notice) continue;
-      await send(await member(task.assigneeRole === 'MENTOR' ? mentorId : menteeId), goalNotices.taskDue(task, notice, community), `task:${task.id}:due:${task.dueDate}:${notice}`);
+      await send(await member(task.assigneeRole === 'MENTOR' ? mentorId : menteeId), goalNotices.taskDue(task, notice, community), `task:${task.id}:due:${task.dueDate}:${notice}`, task.mentorshipId);
     }
   });
   return ok({ sent });

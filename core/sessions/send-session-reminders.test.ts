@@ -91,6 +91,9 @@ describe('session reminders at the community’s times', () => {
     expect(await payloadOf(sessionId, 3, mentee.id)).toMatchObject({ message: { title: 'Session in 3 hours' } });
     expect((await payloadOf(sessionId, 3, mentee.id)).urgent).toBeUndefined();
     expect(await payloadOf(sessionId, 1, mentee.id)).toMatchObject({ urgent: true, timely: true, message: { title: 'Session in an hour' } });
+    // Named, so a closed-DM fallback posts only in this pair's own space.
+    const { mentorship_id } = await database.db.selectFrom('mentoring_sessions').select('mentorship_id').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    expect(await payloadOf(sessionId, 1, mentee.id)).toMatchObject({ mentorshipId: mentorship_id });
     expect((await payloadOf(sessionId, 1, mentee.id)).message.actions).toBeUndefined();
   });
 

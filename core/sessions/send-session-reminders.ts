@@ -116,7 +116,7 @@ export async function sendSessionReminders(deps: CoreDeps, actor: Actor, input: 
         enqueue(trx, {
           communityId: community.id,
           kind: 'dm',
-          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, time.hours), timely: true, ...(time.urgent ? { urgent: true as const } : {}) },
+          payload: { recipientMemberId: to.id, message: sessionNotices.reminder(session, other, time.hours), timely: true, mentorshipId: session.mentorshipId, ...(time.urgent ? { urgent: true as const } : {}) },
           dedupeKey: reminderDedupeKey({ sessionId: session.id, hoursBefore: time.hours, calendarSequence: session.calendarSequence, memberId: to.id }),
           dueAt,
         });
