@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock } from '../core/ports/clock.js';
 import type { PlatformDelivery } from '../core/ports/delivery.js';
 import { createOutboxDispatcher } from '../core/outbox/dispatcher.js';
+import { combineDeferrals, communityLeaveDeferral } from '../core/outbox/community-leave.js';
 import { quietHoursDeferral } from '../core/outbox/quiet-hours.js';
 import { scheduledJobs } from '../core/jobs/registry.js';
 import { MatchingIndexCache } from '../core/matching/matching-index-cache.js';
@@ -113,7 +114,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       clock: systemClock,
       deliveries,
       workerId: replicaId,
-      deferUntil: quietHoursDeferral(database.db),
+      deferUntil: combineDeferrals(quietHoursDeferral(database.db), communityLeaveDeferral(database.db)),
       log: logger.child({ component: 'outbox' }),
     });
     dispatcher.start();

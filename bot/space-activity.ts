@@ -16,6 +16,7 @@ export interface PlatformSpaceActivity {
  * The activity hook both chat adapters call for each message in a thread or
  * private channel: finds the community and counts one message for the
  * mentorship whose space it is (other channels are ignored by the core).
+ * Nothing is counted in an INACTIVE community.
  */
 export function spaceActivityRecorder(deps: CoreDeps, log: Log): (activity: PlatformSpaceActivity) => Promise<void> {
   return async (activity) => {
@@ -24,6 +25,8 @@ export function spaceActivityRecorder(deps: CoreDeps, log: Log): (activity: Plat
       .select('id')
       .where('platform', '=', activity.platform)
       .where('external_id', '=', activity.communityExternalId)
+      // An uninstalled program counts nothing, even where its members still talk.
+      .where('status', '=', 'ACTIVE')
       .executeTakeFirst();
     if (!community) return;
     const outcome = await recordSpaceActivity(deps, systemActor, { communityId: community.id, spaceId: activity.spaceId, messages: 1, at: activity.at });

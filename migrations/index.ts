@@ -8,6 +8,7 @@ import * as createOutboxAndJobs from './0006_create_outbox_and_jobs.js';
 import * as createAdminAccess from './0007_create_admin_access.js';
 import * as createSlackInstallations from './0008_create_slack_installations.js';
 import * as addMentorshipExtension from './0009_add_mentorship_extension.js';
+import * as addCommunityUninstalledAt from './0010_add_community_uninstalled_at.js';
 
 /**
  * Every migration, by name, in order. Listed in code rather than read from the
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_create_admin_access': createAdminAccess,
   '0008_create_slack_installations': createSlackInstallations,
   '0009_add_mentorship_extension': addMentorshipExtension,
+  '0010_add_community_uninstalled_at': addCommunityUninstalledAt,
 };

@@ -11,7 +11,7 @@ import { migrations } from '../../migrations/index.js';
  * demands the database has exactly these.
  */
 const declaredColumns: { [T in keyof Database]: Record<keyof Database[T], true> } = {
-  communities: { id: true, platform: true, external_id: true, name: true, timezone: true, status: true, settings: true, settings_version: true, created_at: true, updated_at: true },
+  communities: { id: true, platform: true, external_id: true, name: true, timezone: true, status: true, settings: true, settings_version: true, uninstalled_at: true, created_at: true, updated_at: true },
   members: {
     id: true, community_id: true, platform_user_id: true, display_name: true, role: true, status: true, onboarding_step: true, onboarded_at: true,
     bio: true, job_title: true, years_experience: true, mentorship_role: true, mentorship_types: true, timezone: true, availability: true,
@@ -128,6 +128,31 @@ describe('schema', () => {
     await db.deleteFrom('members').where('id', '=', mentee!.id).execute();
     const row = await db.selectFrom('mentorships').select(['mentor_id', 'mentee_id', 'status']).where('id', '=', mentorship.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ mentor_id: mentor!.id, mentee_id: null, status: 'COMPLETED' });
+  });
+
+  it('0010 records owners’ uninstalls: from the audit log for communities closed before it, and only on INACTIVE ones', async () => {
+    const { db } = database;
+    expect(await migrateDown(db)).toEqual(['0010_add_community_uninstalled_at']);
+    const communityColumns = async () => (await db.introspection.getTables()).find((table) => table.name === 'communities')?.columns.map((column) => column.name);
+    expect(await communityColumns()).not.toContain('uninstalled_at');
+    const community = (name: string, status: 'ACTIVE' | 'INACTIVE') =>
+      sql<{ id: number }>`insert into communities (platform, external_id, name, status) values ('discord', ${`g-${name}`}, ${name}, ${status}) returning id`.execute(db).then((result) => result.rows[0]!.id);
+    const closed = await community('closed-by-owner', 'INACTIVE');
+    const revoked = await community('lost-access', 'INACTIVE');
+    const reopened = await community('reopened', 'ACTIVE');
+    for (const [id, at] of [[closed, '2026-02-01T10:00:00Z'], [closed, '2026-02-03T10:00:00Z'], [reopened, '2026-02-02T10:00:00Z']] as const) {
+      await sql`insert into audit_log (community_id, action, created_at) values (${id}, 'community.uninstalled', ${at})`.execute(db);
+    }
+
+    expect(await migrateToLatest(db)).toEqual(['0010_add_community_uninstalled_at']);
+    expect(await communityColumns()).toContain('uninstalled_at');
+    const rows = await db.selectFrom('communities').select(['id', 'uninstalled_at']).where('id', 'in', [closed, revoked, reopened]).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: closed, uninstalled_at: new Date('2026-02-03T10:00:00Z') },
+      { id: revoked, uninstalled_at: null },
+      { id: reopened, uninstalled_at: null },
+    ]);
+    await expect(db.updateTable('communities').set({ status: 'ACTIVE' }).where('id', '=', closed).execute()).rejects.toThrow(/communities_uninstalled_inactive/);
   });
 
   it('migrates all the way down and up again', async () => {

@@ -3,6 +3,7 @@ import { systemActor } from '../../core/access/actor.js';
 import { commandCatalog } from '../../core/commands/commands.js';
 import { findCommunityByExternalId, type CommunityProfile } from '../../core/communities/community.repository.js';
 import { ensureCommunity } from '../../core/communities/ensure-community.js';
+import { reinstallCommunity } from '../../core/communities/reinstall-community.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { welcomeMessage } from '../../core/help/welcome-message.js';
 import { markMemberLeft } from '../../core/members/mark-member-left.js';
@@ -14,7 +15,8 @@ import { discordErrorCode, discordErrorCodes } from './errors.js';
 /**
  * The community for a guild, created the first time the bot meets it (on
  * GUILD_CREATE, or on the first interaction if that came first) with the
- * server owner as its first OWNER.
+ * server owner as its first OWNER. A known one comes back whatever its
+ * status: the router refuses to act in an INACTIVE one.
  */
 export async function ensureGuildCommunity(deps: Pick<CoreDeps, 'db'>, guild: Guild): Promise<CommunityProfile> {
   const known = await findCommunityByExternalId(deps.db, 'discord', guild.id);
@@ -33,15 +35,36 @@ export async function ensureGuildCommunity(deps: Pick<CoreDeps, 'db'>, guild: Gu
 }
 
 /**
+ * The bot was added to a server (GUILD_CREATE after the client was ready; the
+ * servers it is already in at start-up go through {@link ensureGuildCommunity}
+ * alone). A server whose program was switched off gets it back: its owner
+ * uninstalled it and the bot left, so being added again is the reinstall
+ * (`reinstallCommunity`, audited as the system's). Mentorships ended by the
+ * uninstall stay ended.
+ */
+export async function onGuildJoined(deps: Pick<CoreDeps, 'db' | 'clock'>, log: Log, guild: Guild): Promise<CommunityProfile> {
+  const community = await ensureGuildCommunity(deps, guild);
+  if (community.status === 'ACTIVE') return community;
+  const outcome = await reinstallCommunity(deps, systemActor, { communityId: community.id, cause: 'discord.bot-added' });
+  // The system actor may always reinstall, and the community was just read: anything else is a bug.
+  if (!outcome.ok) throw new Error(`could not turn the program of guild ${guild.id} back on: ${outcome.problem.message}`);
+  log.info({ guildId: guild.id, communityId: community.id, wasUninstalled: outcome.value.wasUninstalled }, 'the bot was added to the server again: the program is on again');
+  return { ...community, status: 'ACTIVE', uninstalledAt: null };
+}
+
+/**
  * Someone joined the server: a member who had left comes back (their profile
- * kept), and everyone gets a welcome DM pointing at `/mentor join`. The DM is
- * sent directly rather than through the outbox: the newcomer has no member row
- * yet, and a lost welcome is harmless. Closed DMs (50007) are normal.
+ * kept), and everyone gets a welcome DM pointing at `/mentor join`, unless the
+ * program is switched off there. The DM is sent directly rather than through
+ * the outbox: the newcomer has no member row yet, and a lost welcome is
+ * harmless. Closed DMs (50007) are normal.
  */
 export async function onMemberJoined(deps: CoreDeps, log: Log, member: GuildMember): Promise<void> {
   if (member.user.bot) return;
   const community = await ensureGuildCommunity(deps, member.guild);
   await markMemberReturned(deps, systemActor, { communityId: community.id, platformUserId: member.id });
+  // A switched-off program invites nobody (the bot is on its way out of the server).
+  if (community.status !== 'ACTIVE') return;
   const rendered = renderMessage(welcomeMessage({ communityName: community.name, programName: community.settings.programName, catalog: commandCatalog }));
   try {
     await member.send({ embeds: rendered.embeds, components: rendered.components, allowedMentions: rendered.allowedMentions });

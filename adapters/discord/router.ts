@@ -1,6 +1,6 @@
 import { ComponentType, type AutocompleteInteraction, type Guild, type Interaction, type ModalSubmitFields, type RepliableInteraction } from 'discord.js';
 import { resolveActor } from '../../core/access/resolve-actor.js';
-import { findCommunity } from '../../core/communities/community.repository.js';
+import { findCommunity, findCommunityByExternalId } from '../../core/communities/community.repository.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { communityOfInteraction } from '../../core/interactions/interaction-community.js';
 import { parseInteractionId } from '../../core/interaction-ids.js';
@@ -9,7 +9,7 @@ import type { Log } from '../../core/ports/log.js';
 import { privateMessage, type FormValues } from '../../core/reply.js';
 import { actionHandlers } from './actions/index.js';
 import { suggestChoices } from './autocomplete.js';
-import { isExpiredInteraction, StaleInteractionError } from './errors.js';
+import { discordErrorCode, discordErrorCodes, isExpiredInteraction, StaleInteractionError } from './errors.js';
 import { ensureGuildCommunity } from './guild-lifecycle.js';
 import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
 import { commandHandlers } from './handlers/index.js';
@@ -29,6 +29,9 @@ export interface RouterOptions {
 
 const messages = {
   guildOnly: 'The mentor commands work inside a server. Open this from the server where you joined the program.',
+  leftServer: (server: string) => `You are no longer a member of ${server}, so this does nothing there. Rejoin the server to take part in its program again.`,
+  switchedOff: (server: string) =>
+    `The mentorship program is switched off in ${server}: an owner uninstalled it, so commands, buttons and forms do nothing here. It comes back, with its data, when someone who manages the server adds the bot again.`,
   notForYou: 'This button belongs to a message for someone else. Run the command yourself to get your own.',
   stale: 'This button or form is out of date. Run the command again to get a fresh one.',
   unknownCommand: 'This command is not available any more. Type `/mentor help` to see what is.',
@@ -40,7 +43,8 @@ const messages = {
  * commands.json), buttons, selects and modal submits by the area and action
  * of their custom id, autocomplete by the option's kind. It resolves the
  * community and the acting member afresh for each interaction (the core
- * re-authorizes every call with it) and is the top-level error handler: a
+ * re-authorizes every call with it), does nothing in a server whose program
+ * an owner switched off but say so, and is the top-level error handler: a
  * failure is logged and answered privately, and the returned promise never
  * rejects.
  */
@@ -61,17 +65,21 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   }
 
   /**
-   * The server an interaction belongs to. A button or form in a direct
-   * message (a request to answer, a session to confirm) has none of its own:
-   * its community is read from what its id names, or is the person's only one.
+   * The server an interaction belongs to, or what to answer instead. A button
+   * or form in a direct message (a request to answer, a session to confirm)
+   * has none of its own: its community is read from what its id names, or is
+   * the person's only one. A DM outlives membership, so the person must still
+   * be in that server.
    */
-  async function guildOf(interaction: RepliableInteraction): Promise<Guild | null> {
-    if (interaction.inCachedGuild()) return interaction.guild;
-    if (interaction.guildId || (!interaction.isMessageComponent() && !interaction.isModalSubmit())) return null;
+  async function placeOf(interaction: RepliableInteraction): Promise<{ readonly guild: Guild } | { readonly refusal: string }> {
+    if (interaction.inCachedGuild()) return { guild: interaction.guild };
+    if (interaction.guildId || (!interaction.isMessageComponent() && !interaction.isModalSubmit())) return { refusal: messages.guildOnly };
     const id = parseInteractionId(interaction.customId);
     const communityId = await communityOfInteraction(deps.db, { platform: 'discord', platformUserId: interaction.user.id, id });
     const community = communityId === null ? null : await findCommunity(deps.db, communityId);
-    return community ? (interaction.client.guilds.cache.get(community.externalId) ?? null) : null;
+    const guild = community ? interaction.client.guilds.cache.get(community.externalId) : undefined;
+    if (!guild) return { refusal: messages.guildOnly };
+    return (await isMemberOf(guild, interaction.user.id)) ? { guild } : { refusal: messages.leftServer(guild.name) };
   }
 
   async function dispatch(interaction: RepliableInteraction, guild: Guild, respond: Responder): Promise<void> {
@@ -93,9 +101,16 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     return handler(await context(interaction, guild, respond), { args: id.args, values });
   }
 
+  /** Whether an owner uninstalled the program in this server (its community is INACTIVE): then nothing is done there. */
+  async function isSwitchedOff(guild: Guild): Promise<boolean> {
+    const community = await findCommunityByExternalId(deps.db, 'discord', guild.id);
+    return community !== null && community.status !== 'ACTIVE';
+  }
+
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     if (!interaction.inCachedGuild()) return interaction.respond([]);
     const community = await ensureGuildCommunity(deps, interaction.guild);
+    if (community.status !== 'ACTIVE') return interaction.respond([]);
     const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: interaction.user.id });
     await interaction.respond(await suggestChoices(deps, actor, interaction));
   }
@@ -109,13 +124,25 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     if (!interaction.isRepliable()) return;
     const respond = createResponder(interaction);
     try {
-      const guild = await guildOf(interaction);
-      if (!guild) return await respond.send(privateMessage([messages.guildOnly]));
-      await dispatch(interaction, guild, respond);
+      const place = await placeOf(interaction);
+      if ('refusal' in place) return await respond.send(privateMessage([place.refusal]));
+      if (await isSwitchedOff(place.guild)) return await respond.send(privateMessage([messages.switchedOff(place.guild.name)]));
+      await dispatch(interaction, place.guild, respond);
     } catch (error) {
       await answerFailure(error, respond, log, details);
     }
   };
+}
+
+/** Whether the user is in the guild: from the member cache (kept by GUILD_MEMBER_ADD and REMOVE), else asked of Discord. */
+async function isMemberOf(guild: Guild, userId: string): Promise<boolean> {
+  try {
+    await guild.members.fetch(userId);
+    return true;
+  } catch (error) {
+    if (discordErrorCode(error) === discordErrorCodes.unknownMember) return false;
+    throw error;
+  }
 }
 
 /** Modal fields as the core reads them: a text input's value, a string select's chosen values. */

@@ -3,6 +3,7 @@ import type {
 } from '@slack/bolt';
 import { resolveActor } from '../../core/access/resolve-actor.js';
 import { commandCatalog } from '../../core/commands/commands.js';
+import type { CommunityProfile } from '../../core/communities/community.repository.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { parseInteractionId } from '../../core/interaction-ids.js';
 import type { FieldCipher } from '../../core/ports/field-cipher.js';
@@ -25,7 +26,7 @@ export interface SlackRouterOptions {
   /** Seals report details and session notes (`adapters/crypto/field-cipher.ts`). */
   readonly cipher: FieldCipher;
   readonly log: Log;
-  readonly workspaces: Pick<SlackWorkspaces, 'communityFor' | 'revoke'>;
+  readonly workspaces: Pick<SlackWorkspaces, 'mode' | 'communityFor' | 'revoke'>;
   /** The app's public base URL (PUBLIC_URL): `/mentor admin` links to `<publicUrl>/login/…`. */
   readonly publicUrl: string;
   /** Defaults to every command in commands.json; tests may narrow it. */
@@ -47,8 +48,20 @@ export const routerMessages = {
   formExpired: 'Slack gives an app 3 seconds to open a form, and that time ran out. Run the command again.',
   formFailed: 'Slack did not let me open the form just now. Please try again in a moment.',
   revoked: 'The mentor app lost its access to this workspace. Ask an admin to install it again.',
+  switchedOff: (comesBack: string) =>
+    `The mentorship program is switched off in this workspace: an owner uninstalled it, so commands, buttons and forms do nothing here. It comes back, with its data, ${comesBack}.`,
   failed: 'Something went wrong on our side. Please try again in a moment; if it keeps happening, tell an admin.',
 } as const;
+
+/**
+ * What a person is told in a workspace whose community is INACTIVE, for every
+ * command, button and form and on the App Home: the program switched off by
+ * an owner, and how it comes back in this mode; or the app's access lost.
+ */
+export function inactiveNotice(community: Pick<CommunityProfile, 'uninstalledAt'>, mode: SlackWorkspaces['mode']): string {
+  if (!community.uninstalledAt) return routerMessages.revoked;
+  return routerMessages.switchedOff(mode === 'multi-workspace' ? 'when a workspace admin installs the app again' : 'when the person who runs the bot for this workspace turns it back on');
+}
 
 /** Who and where, as read from a Bolt payload. */
 interface Arrival {
@@ -65,7 +78,8 @@ interface Arrival {
  * message shortcuts by theirs (the manifest's). It
  * acknowledges commands and buttons before any work (Slack's 3 s), resolves
  * the community and the acting member afresh each time (the core
- * re-authorizes every call with it), publishes the App Home again after a
+ * re-authorizes every call with it), does nothing in a workspace whose
+ * community is INACTIVE but say so, publishes the App Home again after a
  * button pressed in it, and is the top-level error handler: a
  * failure is logged and answered privately, and the promise never rejects.
  */
@@ -80,6 +94,7 @@ export function createSlackRouter(options: SlackRouterOptions): SlackRouter {
     try {
       const community = await workspaces.communityFor(arrival.teamId);
       if (!community) return await respond.send(privateMessage([routerMessages.notSetUp]));
+      if (community.status !== 'ACTIVE') return await respond.send(privateMessage([inactiveNotice(community, workspaces.mode)]));
       const actor = await resolveActor(deps.db, { communityId: community.id, platformUserId: arrival.userId });
       await work({ deps, cipher, log, client, community, actor, displayName: arrival.userName, respond, publicUrl, ...(placeId ? { placeId } : {}) });
     } catch (error) {

@@ -2,6 +2,10 @@ import { SocketModeReceiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../crypto/field-cipher.js';
 import { routerMessages } from './router.js';
+import { resolveActor } from '../../core/access/resolve-actor.js';
+import { uninstallCommunity } from '../../core/communities/uninstall-community.js';
+import { systemClock } from '../../core/ports/clock.js';
+import { expectOk } from '../../test/builders.js';
 import { createSlackReceiver } from './start.js';
 import { FastifyReceiver } from './http-receiver.js';
 import { useTestDatabase } from '../../test/database.js';
@@ -171,6 +175,33 @@ describe('losing access', () => {
     expect(world.slack.callsTo('views.publish').at(-1)?.answer.body).toMatchObject({ ok: false, error: 'token_revoked' });
     expect((await communityOf(team))?.status).toBe('INACTIVE');
     expect((await installationOf(team))?.revoked_at).toBeInstanceOf(Date);
+  });
+});
+
+describe('an owner’s uninstall', () => {
+  it('switches the workspace off while the app stays installed, until the app is installed again', async () => {
+    const { team, installer } = await install('Granada Scala');
+    const { id } = (await communityOf(team))!;
+    const owner = await resolveActor(database.db, { communityId: id, platformUserId: installer.id });
+    expectOk(await uninstallCommunity({ db: database.db, clock: systemClock }, owner, { confirmName: 'Granada Scala' }));
+    expect((await installationOf(team))?.revoked_at).toBeNull();
+
+    const refused = await join(team, world.slack.addUser(team, 'early'));
+    expect(refused.opened).toBeUndefined();
+    expect(visibleText(refused.replies[0]?.body.blocks)).toContain('switched off in this workspace: an owner uninstalled it');
+    expect(visibleText(refused.replies[0]?.body.blocks)).toContain('when a workspace admin installs the app again');
+
+    const code = world.slack.grantInstall(team, installer, 'xoxb-granada-2');
+    const start = await world.server.inject({ method: 'GET', url: '/slack/install' });
+    const state = new URL(String(start.headers.location)).searchParams.get('state') ?? '';
+    const again = await world.server.inject({ method: 'GET', url: `/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, headers: { cookie: String(start.headers['set-cookie']).split(';')[0]! } });
+    expect(again.statusCode).toBe(200);
+    const row = await database.db.selectFrom('communities').select(['status', 'uninstalled_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'ACTIVE', uninstalled_at: null });
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_member_id', 'details']).where('community_id', '=', id).orderBy('id').execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['community.uninstalled', 'community.reinstalled']);
+    expect(audit[1]).toMatchObject({ actor_member_id: null, details: { cause: 'slack.app-installed', wasUninstalled: true } });
+    expect((await join(team, world.slack.addUser(team, 'later'))).opened?.token).toBe('xoxb-granada-2');
   });
 });
 

@@ -2,6 +2,7 @@ import { webApi, type Authorize } from '@slack/bolt';
 import { systemActor } from '../../core/access/actor.js';
 import { findCommunityByExternalId, type CommunityProfile } from '../../core/communities/community.repository.js';
 import { ensureCommunity } from '../../core/communities/ensure-community.js';
+import { reinstallCommunity, type ReinstallCause } from '../../core/communities/reinstall-community.js';
 import { setCommunityStatus } from '../../core/communities/set-community-status.js';
 import type { CoreDeps } from '../../core/deps.js';
 import type { Log } from '../../core/ports/log.js';
@@ -12,7 +13,8 @@ import type { SlackInstallationStore } from './installation-store.js';
  * community: created when the app meets it (single-workspace mode: at start,
  * with the workspace's primary owner as first OWNER; multi-workspace mode: at
  * the OAuth install, with the installer), made INACTIVE when Slack says the
- * app lost its access, ACTIVE again on a new install.
+ * app lost its access or an owner uninstalls the program from the admin site,
+ * ACTIVE again on a new install.
  */
 export interface SlackWorkspaces {
   readonly mode: 'single-workspace' | 'multi-workspace';
@@ -68,9 +70,17 @@ async function ensureWorkspaceCommunity(deps: Pick<CoreDeps, 'db' | 'clock'>, in
   });
   // The system actor may always ensure a community; anything else is a bug.
   if (!ensured.ok) throw new Error(`could not ensure the community of Slack team ${input.teamId}: ${ensured.problem.message}`);
-  if (ensured.value.community.status === 'ACTIVE') return ensured.value.community;
-  await setCommunityStatus(deps, systemActor, { platform: 'slack', externalId: input.teamId, status: 'ACTIVE' });
-  return { ...ensured.value.community, status: 'ACTIVE' };
+  const { community } = ensured.value;
+  if (community.status === 'ACTIVE') return community;
+  // An install is the way back, after lost access and after an owner's uninstall alike.
+  await reinstall(deps, community, 'slack.app-installed');
+  return { ...community, status: 'ACTIVE', uninstalledAt: null };
+}
+
+async function reinstall(deps: Pick<CoreDeps, 'db' | 'clock'>, community: CommunityProfile, cause: ReinstallCause): Promise<void> {
+  const outcome = await reinstallCommunity(deps, systemActor, { communityId: community.id, cause });
+  // The system actor may always reinstall, and the community was just read: anything else is a bug.
+  if (!outcome.ok) throw new Error(`could not turn the program of Slack team ${community.externalId} back on: ${outcome.problem.message}`);
 }
 
 async function deactivate(deps: Pick<CoreDeps, 'db' | 'clock'>, log: Log, teamId: string, reason: string): Promise<void> {
@@ -81,7 +91,10 @@ async function deactivate(deps: Pick<CoreDeps, 'db' | 'clock'>, log: Log, teamId
 /**
  * Single-workspace mode (`SLACK_BOT_TOKEN`): checks the token with auth.test
  * (a bad token stops the start, naming the error), then ensures the
- * workspace's community. Requests from any other workspace are refused.
+ * workspace's community. A community INACTIVE because Slack took the app's
+ * access away is ACTIVE again (the token works); one an owner uninstalled
+ * stays INACTIVE, with a warning naming the command that turns it back on.
+ * Requests from any other workspace are refused.
  */
 export async function connectSingleWorkspace(options: { deps: Pick<CoreDeps, 'db' | 'clock'>; log: Log; botToken: string; clientOptions: SlackClientOptions }): Promise<SlackWorkspaces> {
   const { deps, log, botToken } = options;
@@ -112,9 +125,16 @@ export async function connectSingleWorkspace(options: { deps: Pick<CoreDeps, 'db
     const owner = await findPrimaryOwner(client);
     if (!owner) throw new Error(`could not find the primary owner of Slack team ${teamId} (users.list, scope users:read) to make them the program's first owner`);
     await workspaces.installed({ teamId, teamName: auth.team ?? '', installerUserId: owner.id, installerName: owner.name });
+  } else if (known.status === 'INACTIVE' && known.uninstalledAt) {
+    // The token working says nothing about the owner's decision: the app stays installed after an uninstall from the site.
+    log.warn(
+      { teamId, communityId: known.id, uninstalledAt: known.uninstalledAt.toISOString() },
+      `Slack workspace ${teamId} stays switched off: an owner uninstalled the program from the admin site, and a working token is not a reinstall. ` +
+        `To turn it back on, run: npm run community:reinstall -- --community ${known.id}`,
+    );
   } else if (known.status === 'INACTIVE') {
-    // The token works again, so the workspace has the app again.
-    await setCommunityStatus(deps, systemActor, { platform: 'slack', externalId: teamId, status: 'ACTIVE' });
+    // Slack had taken the app's access away, and the token works again: the workspace has the app again.
+    await reinstall(deps, known, 'slack.token-works');
   }
   log.info({ teamId, botUserId: auth.user_id }, 'Slack workspace connected');
   return workspaces;

@@ -57,6 +57,7 @@ const expected: Record<UseCaseName, Expected> = {
   'mentorship.complete': { roles: staff, statuses: ['ACTIVE'] },
   'mentorship.extend-by-admin': { roles: staff, statuses: ['ACTIVE'] },
   'community.ensure': 'system',
+  'community.reinstall': 'system',
   'members.mark-left': 'system',
   'members.mark-returned': 'system',
   'members.purge': 'system',

@@ -72,6 +72,8 @@ export const policy = {
   'mentorship.complete': { roles: staff, statuses: active },
   'mentorship.extend-by-admin': { roles: staff, statuses: active },
   'community.ensure': systemOnly,
+  // The program back in a community (the bot re-added, the app installed again, the operator's command): the platform decides, not a person.
+  'community.reinstall': systemOnly,
   'members.mark-left': systemOnly,
   'members.mark-returned': systemOnly,
   'members.purge': systemOnly,

@@ -15,6 +15,7 @@ import { retryDelivery } from '../admin/retry-delivery.js';
 import { listRounds, viewRound } from '../admin/round-records.js';
 import { ensureCommunity } from '../communities/ensure-community.js';
 import { exportCommunityData } from '../communities/export-community-data.js';
+import { reinstallCommunity } from '../communities/reinstall-community.js';
 import { uninstallCommunity } from '../communities/uninstall-community.js';
 import { updateSettings } from '../communities/update-settings.js';
 import { viewSettings } from '../communities/view-settings.js';
@@ -164,6 +165,12 @@ const calls: Record<Exclude<UseCaseName, 'help'>, Call[]> = {
   'engagement.send-admin-summary': [(deps, actor, community) => sendAdminSummary(deps, actor, { communityId: community.id })],
   'community.ensure': [
     (deps, actor) => ensureCommunity(deps, actor, { platform: 'slack', externalId: `T${randomUUID()}`, name: 'Other', ownerPlatformUserId: 'U1', ownerDisplayName: 'One' }),
+  ],
+  'community.reinstall': [
+    async (deps, actor, community) => {
+      await deps.db.updateTable('communities').set({ status: 'INACTIVE', uninstalled_at: new Date('2026-03-01T09:00:00Z') }).where('id', '=', community.id).execute();
+      return reinstallCommunity(deps, actor, { communityId: community.id, cause: 'operator' });
+    },
   ],
   'members.mark-left': [
     async (deps, actor, community) => markMemberLeft(deps, actor, { communityId: community.id, platformUserId: (await makeMember(deps.db, community)).platformUserId }),

@@ -1,5 +1,6 @@
 import { resolveActor } from '../access/resolve-actor.js';
 import type { CoreDeps } from '../deps.js';
+import { communityByIdOrName } from '../communities/community-by-id-or-name.js';
 import { fail, type Outcome } from '../outcome.js';
 import { createLoginLink, type LoginLink } from './create-login-link.js';
 
@@ -7,24 +8,13 @@ import { createLoginLink, type LoginLink } from './create-login-link.js';
  * A login link for the first active owner of a community, for the operator
  * of a fresh install (`npm run admin:link`), who has no admin yet to ask the
  * bot from chat. The community is given by id, or by its exact name
- * (case-insensitive; an ambiguous name is refused). The link is made as that
- * owner, through {@link createLoginLink}, so the policy table still decides.
+ * ({@link communityByIdOrName}). The link is made as that owner, through
+ * {@link createLoginLink}, so the policy table still decides.
  */
 export async function ownerLoginLink(deps: CoreDeps, input: { community: string; publicUrl: string }): Promise<Outcome<LoginLink & { communityName: string; ownerName: string }>> {
-  const wanted = input.community.trim();
-  const communities = await deps.db
-    .selectFrom('communities')
-    .select(['id', 'name'])
-    .where((eb) => (/^\d{1,15}$/.test(wanted) ? eb.or([eb('id', '=', Number(wanted)), eb(eb.fn('lower', ['name']), '=', wanted.toLowerCase())]) : eb(eb.fn('lower', ['name']), '=', wanted.toLowerCase())))
-    .orderBy('id')
-    .execute();
-  const byId = communities.find((community) => String(community.id) === wanted);
-  const community = byId ?? (communities.length === 1 ? communities[0] : undefined);
-  if (!community) {
-    return communities.length > 1
-      ? fail('conflict', `Several communities are named "${wanted}" (ids ${communities.map((row) => row.id).join(', ')}): give the id instead.`)
-      : fail('not-found', `No community has the id or name "${wanted}".`);
-  }
+  const found = await communityByIdOrName(deps.db, input.community);
+  if (!found.ok) return found;
+  const community = found.value;
   const owner = await deps.db
     .selectFrom('members')
     .select(['platform_user_id', 'display_name'])

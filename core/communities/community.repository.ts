@@ -11,10 +11,12 @@ export interface CommunityProfile {
   readonly name: string;
   readonly timezone: string;
   readonly status: 'ACTIVE' | 'INACTIVE';
+  /** When an owner uninstalled the program (then INACTIVE); null when the platform took the bot's access away instead, or while ACTIVE. */
+  readonly uninstalledAt: Date | null;
   readonly settings: CommunitySettings;
 }
 
-const columns = ['id', 'platform', 'external_id', 'name', 'timezone', 'status', 'settings', 'settings_version'] as const;
+const columns = ['id', 'platform', 'external_id', 'name', 'timezone', 'status', 'uninstalled_at', 'settings', 'settings_version'] as const;
 
 type CommunityRow = Pick<Selectable<Database['communities']>, (typeof columns)[number]>;
 
@@ -26,6 +28,7 @@ function toCommunity(row: CommunityRow): CommunityProfile {
     name: row.name,
     timezone: row.timezone,
     status: row.status,
+    uninstalledAt: row.uninstalled_at,
     settings: parseStoredSettings(row.settings, row.settings_version),
   };
 }

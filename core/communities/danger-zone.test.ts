@@ -91,7 +91,11 @@ describe('the danger zone', () => {
       const result = expectOk(await uninstallCommunity(deps(), actorFor(owner), { confirmName: ' Closing ' }));
       expect(result).toEqual({ endedMentorships: 1, withdrawnRequests: 1, cancelledRounds: 1, revokedSessions: 2, signedOut: true });
 
-      expect((await database.db.selectFrom('communities').select('status').where('id', '=', community.id).executeTakeFirstOrThrow()).status).toBe('INACTIVE');
+      expect(await database.db.selectFrom('communities').select(['status', 'uninstalled_at']).where('id', '=', community.id).executeTakeFirstOrThrow()).toEqual({ status: 'INACTIVE', uninstalled_at: clock.now() });
+      // The Discord bot leaves the server, queued after every notice (and held back until they are out).
+      const queued = await database.db.selectFrom('outbox').select(['kind', 'payload', 'dedupe_key']).where('community_id', '=', community.id).orderBy('id').execute();
+      expect(queued.at(-1)).toEqual({ kind: 'community.leave', payload: {}, dedupe_key: `uninstall:${community.id}:leave:2026-03-04T12:00:00.000Z` });
+      expect(queued.filter((row) => row.kind === 'community.leave')).toHaveLength(1);
       const statuses = await database.db.selectFrom('mentorships').select(['id', 'status']).where('community_id', '=', community.id).orderBy('id').execute();
       expect(statuses).toEqual([{ id: running.id, status: 'CANCELLED' }, { id: request.id, status: 'WITHDRAWN' }, { id: done.id, status: 'COMPLETED' }]);
       const events = await database.db.selectFrom('mentorship_events').select(['mentorship_id', 'actor_kind', 'actor_member_id']).where('mentorship_id', 'in', [running.id, request.id]).orderBy('mentorship_id').execute();

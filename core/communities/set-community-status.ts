@@ -22,7 +22,8 @@ export async function setCommunityStatus(
   if (denied) return denied;
   const changed = await deps.db
     .updateTable('communities')
-    .set({ status: input.status, updated_at: deps.clock.now() })
+    // An ACTIVE community was never uninstalled, or is no longer (a check constraint holds it).
+    .set({ status: input.status, updated_at: deps.clock.now(), ...(input.status === 'ACTIVE' ? { uninstalled_at: null } : {}) })
     .where('platform', '=', input.platform)
     .where('external_id', '=', input.externalId)
     .where('status', '!=', input.status)

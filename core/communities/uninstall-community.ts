@@ -39,8 +39,13 @@ export interface UninstallResult {
  * community (their sessions serve that one; this one is closed to them on
  * their next request anyway). Audited as `community.uninstalled`.
  *
- * Removing the bot from the server or workspace stays the owner's step on the
- * platform: the site cannot do it.
+ * `uninstalled_at` records that an owner closed it, so nothing takes it for
+ * lost access that came back (a Slack token that still works at start-up).
+ * Both chat adapters refuse every command, button and form in an INACTIVE
+ * community. On Discord the bot then leaves the server (a 'community.leave'
+ * row, delivered once the notices are out), so adding the bot again is the
+ * reinstall; on Slack the app stays installed until an owner removes it, and
+ * installing it again brings the program back (see `reinstall-community.ts`).
  */
 export async function uninstallCommunity(deps: CoreDeps, actor: Actor, input: { confirmName: string }): Promise<Outcome<UninstallResult>> {
   const auth = authorizeMember(actor, 'community.uninstall');
@@ -58,7 +63,8 @@ export async function uninstallCommunity(deps: CoreDeps, actor: Actor, input: { 
       const message = `Type the community’s name exactly as shown: ${row.name.trim()}`;
       return fail('invalid-input', message, [{ field: 'confirmName', message }]);
     }
-    await trx.updateTable('communities').set({ status: 'INACTIVE', updated_at: now }).where('id', '=', owner.communityId).execute();
+    // uninstalled_at tells this apart from the platform taking the bot's access away: only a reinstall clears it.
+    await trx.updateTable('communities').set({ status: 'INACTIVE', uninstalled_at: now, updated_at: now }).where('id', '=', owner.communityId).execute();
 
     const { programName } = (await requireCommunity(trx, owner.communityId)).settings;
     const ended = await endOpenMentorships(trx, owner, programName, now);
@@ -76,6 +82,11 @@ export async function uninstallCommunity(deps: CoreDeps, actor: Actor, input: { 
       .where('member_id', 'in', trx.selectFrom('members').select('id').where('community_id', '=', owner.communityId))
       .execute();
     const revoked = await revokeStaffSessions(trx, owner, row.platform, now);
+    if (row.platform === 'discord') {
+      // Queued after the notices, and held back until they are out (core/outbox/community-leave.ts). The time keeps
+      // the key unique when a community is uninstalled again after a reinstall.
+      await enqueue(trx, { communityId: owner.communityId, kind: 'community.leave', payload: {}, dedupeKey: `uninstall:${owner.communityId}:leave:${now.toISOString()}` });
+    }
 
     const result: UninstallResult = { ...ended, cancelledRounds: Number(rounds.numUpdatedRows), ...revoked };
     await recordAudit(trx, owner, { action: 'community.uninstalled', targetType: 'community', targetId: owner.communityId, details: { ...result } });

@@ -13,8 +13,8 @@ const unreachable = new Set(['cannot_dm_bot', 'user_not_found', 'user_disabled',
 
 /**
  * `team_join`: someone joined the workspace. A member who had left comes back
- * (profile kept), and everyone gets a welcome DM pointing at `/mentor join`.
- * Sent directly rather than through the outbox: the newcomer has no member row
+ * (profile kept), and everyone gets a welcome DM pointing at `/mentor join`,
+ * unless the program is switched off there. Sent directly rather than through the outbox: the newcomer has no member row
  * yet, and a lost welcome is harmless.
  */
 export async function welcomeNewcomer(context: EventContext, { event, body, client }: SlackEventMiddlewareArgs<'team_join'> & AllMiddlewareArgs): Promise<void> {
@@ -23,6 +23,8 @@ export async function welcomeNewcomer(context: EventContext, { event, body, clie
   const community = await context.workspaces.communityFor(body.team_id);
   if (!community) return;
   await markMemberReturned(context.deps, systemActor, { communityId: community.id, platformUserId: user.id });
+  // A switched-off program invites nobody.
+  if (community.status !== 'ACTIVE') return;
   const rendered = renderMessage(welcomeMessage({ communityName: community.name, programName: community.settings.programName, catalog: commandCatalog }));
   try {
     await client.chat.postMessage({ channel: user.id, text: rendered.text, blocks: rendered.blocks });
