@@ -29,7 +29,8 @@ describe('the mentorship jobs in the schedule', () => {
     const events = await db.selectFrom('mentorship_events').select(['to_status', 'actor_kind']).where('mentorship_id', '=', endingToday.id).execute();
     expect(events).toEqual([{ to_status: 'COMPLETED', actor_kind: 'SYSTEM' }]);
     const effects = await db.selectFrom('outbox').select('kind').where('dedupe_key', 'like', `mentorship:${endingToday.id}:%`).execute();
-    expect(effects.map((row) => row.kind).sort()).toEqual(['space.archive', 'space.post']);
+    // Each member is thanked by DM with the feedback button; the space gets its closing post and is archived.
+    expect(effects.map((row) => row.kind).sort()).toEqual(['dm', 'dm', 'space.archive', 'space.post']);
 
     // Another replica ticking the same minute, or this one again: the slot is taken, nothing more happens.
     const replica = createScheduler({ db, clock: fixedClock(new Date('2026-03-29T00:00:00Z')), jobs: scheduledJobs(), replicaId: 'other' });
