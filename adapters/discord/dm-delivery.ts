@@ -7,7 +7,7 @@ import { silentLog, type Log } from '../../core/ports/log.js';
 import type { Database } from '../../core/store/database.js';
 import { messageSchema, platformUserOf, postMessage } from './delivery-common.js';
 import { discordErrorCode, discordErrorCodes, isServerError, rateLimitDelay } from './errors.js';
-import { leaveGuild } from './guild-delivery.js';
+import { isRemovedFromServer, leaveGuild, removedFromServer } from './guild-delivery.js';
 import { createSpace, postInSpace, setSpaceArchived, type SpaceDeliveryContext } from './space-delivery.js';
 
 export { messageNonce } from './delivery-common.js';
@@ -54,6 +54,9 @@ const undeliverable = new Set<number>([
  *
  * Kinds 'space.*': the pair's private thread, see `space-delivery.ts`.
  * Kind 'community.leave': the bot leaves the server, see `guild-delivery.ts`.
+ *
+ * Nothing but a leave is delivered in a server the bot was removed from: those
+ * rows fail at once, with the reason, and without a request (`isRemovedFromServer`).
  */
 export function createDiscordDelivery(options: DiscordDeliveryOptions): PlatformDelivery {
   const log = options.log ?? silentLog;
@@ -95,6 +98,11 @@ export function createDiscordDelivery(options: DiscordDeliveryOptions): Platform
     async deliver(item) {
       const deliverKind = Object.hasOwn(byKind, item.kind) ? byKind[item.kind] : undefined;
       if (!deliverKind) return { status: 'failed', error: `the Discord adapter does not deliver '${item.kind}'` };
+      // A leave handles a server it is already out of itself (10004 Unknown Guild).
+      if (item.kind !== 'community.leave' && (await isRemovedFromServer(options.db, item.communityId))) {
+        log.info({ outboxId: item.id, kind: item.kind, communityId: item.communityId }, 'not delivered: the bot was removed from the server');
+        return { status: 'failed', error: removedFromServer };
+      }
       try {
         return await deliverKind(item);
       } catch (error) {

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { Routes } from 'discord.js';
 import type { DeliveryResult, OutboxItem } from '../../core/ports/delivery.js';
+import type { Database } from '../../core/store/database.js';
 import { discordErrorCode, discordErrorCodes } from './errors.js';
 import type { SpaceDeliveryContext } from './space-delivery.js';
 
@@ -27,4 +29,26 @@ export async function leaveGuild(context: SpaceDeliveryContext, item: OutboxItem
   }
   log.info({ outboxId: item.id, guildId: community.external_id }, 'left the server: an owner uninstalled the program');
   return { status: 'sent' };
+}
+
+/** Why a row of a server the bot was removed from is not delivered (an outbox dead letter's `last_error`). */
+export const removedFromServer =
+  'not sent: the bot is no longer in this Discord server (removed, or the server was deleted), so the program there is off. ' +
+  'Once someone adds the bot again, retry it from the dead letters if it still matters.';
+
+/**
+ * Whether the bot was removed from the community's server: INACTIVE without
+ * an owner's uninstall (`onGuildRemoved` in `guild-lifecycle.ts`). Its rows
+ * then fail at once, without a request: every one would be refused (no shared
+ * server for a DM, Missing Access for a thread), and a backlog of refusals
+ * only spends Discord's invalid-request budget, which bans the whole bot when
+ * exceeded. They fail rather than wait: the server may never come back, and a
+ * reminder or notice held until it does would arrive stale; a dead letter
+ * stays retryable from the admin site. An owner's uninstall (INACTIVE with
+ * `uninstalled_at`) is different: the bot is still there, and its closing
+ * notices must go out before it leaves (`core/outbox/community-leave.ts`).
+ */
+export async function isRemovedFromServer(db: Kysely<Database>, communityId: number): Promise<boolean> {
+  const community = await db.selectFrom('communities').select(['status', 'uninstalled_at']).where('id', '=', communityId).executeTakeFirst();
+  return community?.status === 'INACTIVE' && community.uninstalled_at === null;
 }

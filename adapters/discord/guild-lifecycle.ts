@@ -4,6 +4,7 @@ import { commandCatalog } from '../../core/commands/commands.js';
 import { findCommunityByExternalId, type CommunityProfile } from '../../core/communities/community.repository.js';
 import { ensureCommunity } from '../../core/communities/ensure-community.js';
 import { reinstallCommunity } from '../../core/communities/reinstall-community.js';
+import { setCommunityStatus } from '../../core/communities/set-community-status.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { welcomeMessage } from '../../core/help/welcome-message.js';
 import { markMemberLeft } from '../../core/members/mark-member-left.js';
@@ -50,6 +51,42 @@ export async function onGuildJoined(deps: Pick<CoreDeps, 'db' | 'clock'>, log: L
   if (!outcome.ok) throw new Error(`could not turn the program of guild ${guild.id} back on: ${outcome.problem.message}`);
   log.info({ guildId: guild.id, communityId: community.id, wasUninstalled: outcome.value.wasUninstalled }, 'the bot was added to the server again: the program is on again');
   return { ...community, status: 'ACTIVE', uninstalledAt: null };
+}
+
+/**
+ * A server the bot is in when it starts (from READY, before 'guildCreate' is
+ * emitted for new ones). Being there is not being added again for a program an
+ * owner switched off: the bot may not have left yet (its `community.leave`
+ * waits behind the closing notices), so that one stays off. But a community
+ * that is off only because the bot had been removed (see {@link onGuildRemoved})
+ * has the bot back: it was added again while this process was not connected,
+ * and no GUILD_CREATE will come after ready to say so.
+ */
+export async function onGuildPresentAtStart(deps: Pick<CoreDeps, 'db' | 'clock'>, log: Log, guild: Guild): Promise<CommunityProfile> {
+  const community = await ensureGuildCommunity(deps, guild);
+  if (community.status === 'ACTIVE' || community.uninstalledAt) return community;
+  return onGuildJoined(deps, log, guild);
+}
+
+/**
+ * The bot is out of a server: kicked, or the server was deleted (GUILD_DELETE
+ * without `unavailable`; an outage comes as `unavailable: true`, which
+ * discord.js emits as 'guildUnavailable' instead, so it never reaches here;
+ * `guild.available` is not checked, as it stays false for a server that was
+ * unavailable before it was removed). The community becomes INACTIVE,
+ * without the owner's uninstall mark (`uninstalled_at` stays as it is):
+ * its jobs stop and its outbox rows are refused (`guild-delivery.ts`),
+ * its data and mentorships stay as they are, and adding the bot again
+ * ({@link onGuildJoined}) turns it back on. The bot leaving after an
+ * owner's uninstall ends here too, with the community INACTIVE already.
+ */
+export async function onGuildRemoved(deps: Pick<CoreDeps, 'db' | 'clock'>, log: Log, guild: Guild): Promise<void> {
+  const outcome = await setCommunityStatus(deps, systemActor, { platform: 'discord', externalId: guild.id, status: 'INACTIVE' });
+  // The system actor may always set a status: anything else is a bug.
+  if (!outcome.ok) throw new Error(`could not switch off the program of guild ${guild.id}: ${outcome.problem.message}`);
+  const { communityId, changed } = outcome.value;
+  if (changed) log.warn({ guildId: guild.id, communityId }, 'the bot was removed from the server (or the server was deleted): the program is off until the bot is added again');
+  else if (communityId !== null) log.info({ guildId: guild.id, communityId }, 'the bot is out of the server, whose program was already off');
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Log } from '../../core/ports/log.js';
 import { createFieldCipher } from '../crypto/field-cipher.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordDelivery } from './dm-delivery.js';
-import { ensureGuildCommunity, onGuildJoined, onMemberJoined, onMemberLeft } from './guild-lifecycle.js';
+import { onGuildJoined, onGuildPresentAtStart, onGuildRemoved, onMemberJoined, onMemberLeft } from './guild-lifecycle.js';
 import { guardPacketHandling } from './packet-guard.js';
 import { createInteractionRouter } from './router.js';
 import { spaceActivityOf, type SpaceActivityRecorder } from './space-activity.js';
@@ -60,6 +60,8 @@ export async function startDiscordAdapter(options: StartDiscordAdapterOptions): 
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => guard('interaction', () => route(interaction)));
   client.on(Events.GuildCreate, (guild) => guard('guild create', () => onGuildJoined(deps, logger, guild)));
+  // Only a removal: an outage (GUILD_DELETE with `unavailable: true`) is emitted as Events.GuildUnavailable, and ignored.
+  client.on(Events.GuildDelete, (guild) => guard('guild delete', () => onGuildRemoved(deps, logger, guild)));
   client.on(Events.GuildMemberAdd, (member) => guard('member join', () => onMemberJoined(deps, logger, member)));
   client.on(Events.GuildMemberRemove, (member) => guard('member leave', () => onMemberLeft(deps, member)));
   client.on(Events.MessageCreate, (message) => {
@@ -78,9 +80,9 @@ export async function startDiscordAdapter(options: StartDiscordAdapterOptions): 
     throw error;
   }
   // Guilds that were there before this start arrive during login, before 'guildCreate' is emitted for new ones.
-  // Being there at start-up is not being added again: a switched-off program stays off (the bot may not have left yet).
+  // Being there at start-up is not being added again after an uninstall (the bot may not have left yet), but is after a removal.
   for (const guild of client.guilds.cache.values()) {
-    await ensureGuildCommunity(deps, guild).catch((error: unknown) => logger.error({ err: error, guildId: guild.id }, 'could not ensure the community of a guild'));
+    await onGuildPresentAtStart(deps, logger, guild).catch((error: unknown) => logger.error({ err: error, guildId: guild.id }, 'could not ensure the community of a guild'));
   }
   logger.info({ guilds: client.guilds.cache.size, shards: client.ws.shards.size }, 'Discord adapter ready');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMentorshipSpace } from '../../core/mentorships/mentorship-space.js';
+import { findMentorshipSpace, spaceCreateKey } from '../../core/mentorships/mentorship-space.js';
 import type { OutboxItem } from '../../core/ports/delivery.js';
 import { privateMessage } from '../../core/reply.js';
 import { makeCommunity, makeMember, makeMentorship, type BuiltCommunity, type BuiltMember } from '../../test/builders.js';
@@ -112,12 +112,14 @@ describe('Slack outbox delivery (space kinds)', () => {
     expect(await findMentorshipSpace(database.db, id)).not.toBeNull();
   });
 
-  it('space.post posts into the stored channel, and waits while there is none', async () => {
+  it('space.post posts into the stored channel, and waits while there is none and its create is queued', async () => {
     const id = await newMentorship();
+    const create = createItem(id);
+    await database.db.insertInto('outbox').values({ community_id: community.id, kind: 'space.create', payload: JSON.stringify(create.payload), dedupe_key: spaceCreateKey(id) }).execute();
     const calls = slack.calls.length;
     expect(await delivery().deliver(postItem(id, 'Too early'))).toMatchObject({ status: 'retry' });
     expect(slack.calls.length).toBe(calls);
-    await delivery().deliver(createItem(id));
+    await delivery().deliver(create);
     expect(await delivery().deliver(postItem(id, 'Session on Tuesday'))).toEqual({ status: 'sent' });
     const posted = slack.callsTo('chat.postMessage').at(-1);
     expect(posted?.args.channel).toBe((await findMentorshipSpace(database.db, id))!.spaceId);

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { findCommunity } from '../../core/communities/community.repository.js';
-import { attachSpace, findMentorshipSpace, takeOverSpace } from '../../core/mentorships/mentorship-space.js';
+import { runningMentorshipStatuses } from '../../core/mentorships/mentorship.js';
+import { attachSpace, findMentorshipSpace, isSpaceCreatePending, takeOverSpace } from '../../core/mentorships/mentorship-space.js';
 import type { DeliveryResult, OutboxItem } from '../../core/ports/delivery.js';
 import type { Log } from '../../core/ports/log.js';
 import type { Message } from '../../core/reply.js';
@@ -24,6 +25,11 @@ import { renderMessage } from './slack.renderer.js';
  * is over is not counted (`recordSpaceActivity` counts running ones only).
  * The kind is read from Slack's answer rather than from the setting, which an
  * owner may change while mentorships run.
+ *
+ * A mentorship without a space waits for one only while its 'space.create'
+ * is queued. Past that, a running one gets the pair's group DM (see
+ * {@link storedSpace}): the usual case is an admin reactivating a mentorship
+ * whose group DM the pair's later one took over (`takeOverSpace`).
  *
  * Slack errors are thrown to the caller (`dm-delivery.ts`), which classifies
  * them (429 → retry after Retry-After, 5xx → retry, a refusal → failed) and
@@ -120,12 +126,62 @@ export async function deliverSpaceItem(item: OutboxItem, context: SpaceDeliveryC
 
 type SpaceLookup = { readonly channel: string } | { readonly result: DeliveryResult };
 
-/** The stored channel of a mentorship in this community; 'retry' while its 'space.create' is still queued. */
-async function storedSpace(context: SpaceDeliveryContext, item: OutboxItem, id: number): Promise<SpaceLookup> {
+/** What a row does for a mentorship that has no space and waits for none. */
+interface WithoutSpace {
+  /** Whether a running mentorship gets the pair's group DM for it. */
+  readonly openWhileRunning: boolean;
+  /** What the row comes to otherwise: the mentorship is over, or the row opens no space (an archive). */
+  readonly otherwise: DeliveryResult;
+}
+
+/**
+ * The channel of a mentorship in this community. Without one stored:
+ * - its 'space.create' still waits in the outbox: 'retry', the create stores it;
+ * - it runs (`withoutSpace.openWhileRunning`): the pair's group DM, opened
+ *   with both users and taken over ({@link openGroupDm}). Slack gives two
+ *   people one group DM, so when the pair's later mentorship took it over and
+ *   an admin then reactivates this one, this finds it again, whatever the
+ *   community's `slack.pairSpace` says now. A running mentorship whose create
+ *   never went through (dead-lettered) gets one the same way: a group DM
+ *   needs no right to create channels;
+ * - else it comes to `withoutSpace.otherwise`: retrying would never find a space.
+ */
+async function storedSpace(context: SpaceDeliveryContext, client: webApi.WebClient, item: OutboxItem, id: number, withoutSpace: WithoutSpace): Promise<SpaceLookup> {
   const space = await findMentorshipSpace(context.db, id);
-  if (!space) return { result: { status: 'retry', error: `mentorship ${id} has no space yet` } };
-  if (space.communityId !== item.communityId) return { result: { status: 'failed', error: `mentorship ${id} belongs to another community` } };
-  return { channel: space.spaceId };
+  if (space) {
+    if (space.communityId !== item.communityId) return { result: { status: 'failed', error: `mentorship ${id} belongs to another community` } };
+    return { channel: space.spaceId };
+  }
+  if (await isSpaceCreatePending(context.db, id)) return { result: { status: 'retry', error: `mentorship ${id} has no space yet (its space.create is still queued)` } };
+  const mentorship = await context.db.selectFrom('mentorships').select(['community_id', 'status', 'mentor_id', 'mentee_id']).where('id', '=', id).executeTakeFirst();
+  if (!mentorship) return { result: { status: 'failed', error: `mentorship ${id} is gone` } };
+  if (mentorship.community_id !== item.communityId) return { result: { status: 'failed', error: `mentorship ${id} belongs to another community` } };
+  const running = (runningMentorshipStatuses as readonly string[]).includes(mentorship.status);
+  if (!running || !withoutSpace.openWhileRunning) {
+    context.log.info({ outboxId: item.id, kind: item.kind, mentorshipId: id, status: mentorship.status }, 'the mentorship has no space to act in');
+    return { result: withoutSpace.otherwise };
+  }
+  const memberIds = [mentorship.mentor_id, mentorship.mentee_id].filter((member): member is number => member !== null);
+  const pair = memberIds.length === 2 ? await pairUserIds(context, item, memberIds) : { failed: 'a member of the pair was erased' };
+  if ('failed' in pair) return { result: { status: 'failed', error: `mentorship ${id} has no space, and none can be opened: ${pair.failed}` } };
+  const opened = await openGroupDm(context, client, id, pair.users);
+  if ('channel' in opened) context.log.info({ outboxId: item.id, mentorshipId: id, channel: opened.channel }, 'a running mentorship without a space has the pair\'s group DM');
+  return opened;
+}
+
+/**
+ * The group DM of the pair and the bot, attached to the mentorship: the
+ * same conversation for the same people, so a pair's ended mentorship that
+ * held it lets it go (`takeOverSpace`). Answers the space another attempt
+ * attached first, and fails when a running mentorship holds the group DM.
+ */
+async function openGroupDm(context: SpaceDeliveryContext, client: webApi.WebClient, id: number, users: readonly string[]): Promise<SpaceLookup> {
+  const opened = await client.conversations.open({ users: users.join(',') });
+  const channel = opened.channel?.id;
+  if (!channel) return { result: { status: 'retry', error: 'conversations.open returned no conversation' } };
+  if (await takeOverSpace(context.db, id, channel)) return { channel };
+  const winner = await findMentorshipSpace(context.db, id);
+  return winner ? { channel: winner.spaceId } : { result: { status: 'failed', error: `the group DM ${channel} belongs to another running mentorship` } };
 }
 
 /** The Slack user ids of both members, or why they cannot be invited. */
@@ -215,17 +271,9 @@ async function createGroupDm(
   if (existing && existing.communityId !== item.communityId) return { status: 'failed', error: `mentorship ${payload.mentorshipId} belongs to another community` };
   let channel = existing?.spaceId;
   if (!channel) {
-    const opened = await client.conversations.open({ users: users.join(',') });
-    const id = opened.channel?.id;
-    if (!id) return { status: 'retry', error: 'conversations.open returned no conversation' };
-    if (!(await takeOverSpace(context.db, payload.mentorshipId, id))) {
-      // Another attempt attached a space first (use it), or a running mentorship holds this group DM.
-      const winner = await findMentorshipSpace(context.db, payload.mentorshipId);
-      if (!winner) return { status: 'failed', error: `the group DM ${id} belongs to another running mentorship` };
-      channel = winner.spaceId;
-    } else {
-      channel = id;
-    }
+    const opened = await openGroupDm(context, client, payload.mentorshipId, users);
+    if ('result' in opened) return opened.result;
+    channel = opened.channel;
   }
   await post(client, channel, payload.agreement);
   return sent;
@@ -246,14 +294,18 @@ async function createPrivateChannel(client: webApi.WebClient, name: string, id: 
 }
 
 async function postInSpace(context: SpaceDeliveryContext, client: webApi.WebClient, item: OutboxItem, payload: z.infer<(typeof payloads)['space.post']>): Promise<DeliveryResult> {
-  const space = await storedSpace(context, item, payload.mentorshipId);
+  const space = await storedSpace(context, client, item, payload.mentorshipId, {
+    openWhileRunning: true,
+    otherwise: { status: 'failed', error: `mentorship ${payload.mentorshipId} is over and has no space to post in (its group DM went to the pair's later mentorship, or it never had one)` },
+  });
   if ('result' in space) return space.result;
   await post(client, space.channel, payload.message);
   return sent;
 }
 
 async function archiveSpace(context: SpaceDeliveryContext, client: webApi.WebClient, item: OutboxItem, id: number): Promise<DeliveryResult> {
-  const space = await storedSpace(context, item, id);
+  // Without a space there is nothing to close (never one opened only to say it is closed).
+  const space = await storedSpace(context, client, item, id, { openWhileRunning: false, otherwise: sent });
   if ('result' in space) return space.result;
   try {
     await client.conversations.archive({ channel: space.channel });
@@ -267,7 +319,8 @@ async function archiveSpace(context: SpaceDeliveryContext, client: webApi.WebCli
 
 /** Unarchives the channel and invites both members again (Slack may have removed them; members still in are skipped); a group DM gets a note. */
 async function reopenSpace(context: SpaceDeliveryContext, client: webApi.WebClient, item: OutboxItem, id: number): Promise<DeliveryResult> {
-  const space = await storedSpace(context, item, id);
+  // Over again by now (ended right after the reactivation): nothing to reopen.
+  const space = await storedSpace(context, client, item, id, { openWhileRunning: true, otherwise: sent });
   if ('result' in space) return space.result;
   const mentorship = await context.db.selectFrom('mentorships').select(['mentor_id', 'mentee_id']).where('id', '=', id).executeTakeFirst();
   if (!mentorship) return { status: 'failed', error: `mentorship ${id} is gone` };

@@ -29,6 +29,21 @@ export async function findMentorshipSpace(db: Kysely<Database>, mentorshipId: nu
   return row?.space_id ? { communityId: row.community_id, spaceId: row.space_id } : null;
 }
 
+/** The dedupe key of a mentorship's one 'space.create' (queued when the relation starts, see `transition-effects.ts`). */
+export function spaceCreateKey(mentorshipId: number): string {
+  return `mentorship:${mentorshipId}:space.create`;
+}
+
+/**
+ * Whether the mentorship's 'space.create' still waits in the outbox: then a
+ * row for its space waits too ('retry'). Without one queued (delivered, dead,
+ * or never queued) a missing space will not come by itself.
+ */
+export async function isSpaceCreatePending(db: Kysely<Database>, mentorshipId: number): Promise<boolean> {
+  const row = await db.selectFrom('outbox').select('id').where('dedupe_key', '=', spaceCreateKey(mentorshipId)).where('status', '=', 'PENDING').executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Attaches a space an earlier mentorship of the pair may hold already: a
  * Slack group DM is one conversation per set of people, so a pair's new

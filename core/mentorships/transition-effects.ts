@@ -5,6 +5,7 @@ import type { Message } from '../reply.js';
 import type { MentorshipStatus } from '../store/database.js';
 import { otherParty, type MentorshipRecord } from './mentorship.js';
 import { agreement, closing, dateSegment, notices, spacePost, who, type Pair } from './mentorship-messages.js';
+import { spaceCreateKey } from './mentorship-space.js';
 import type { MentorshipAction } from './transition-table.js';
 import type { DepartureNotice, TransitionActor } from './transitions.js';
 
@@ -63,7 +64,7 @@ export function transitionEffects(context: EffectContext): OutboxEntry[] {
         parentChannelId: community.settings.mentorshipChannelId,
         agreement: agreement(mentorship, pair, community.timezone),
       },
-      dedupeKey: `mentorship:${mentorship.id}:space.create`,
+      dedupeKey: spaceCreateKey(mentorship.id),
     });
   };
   const closeSpace = (message: Message) => {

@@ -30,6 +30,8 @@ export class FakeDiscord {
   private readonly events = new EventEmitter();
   private readonly failuresToServe: FailureRule[] = [];
   private readonly expiredTokens = new Set<string>();
+  /** Guilds the bot was in and is not any more (kicked, or left): their channels answer 50001 Missing Access. */
+  private readonly guildsLeft = new Set<string>();
   private sequence = 1_300_000_000_000_000_000n;
   private port = 0;
 
@@ -93,6 +95,7 @@ export class FakeDiscord {
   /** Adds a guild to the model; clients that identify afterwards get it in READY and GUILD_CREATE. */
   addGuild(guild: FakeGuild): FakeGuild {
     this.guilds.set(guild.id, guild);
+    this.guildsLeft.delete(guild.id);
     for (const channel of guild.channels) this.channels.set(channel.id, channel);
     return guild;
   }
@@ -105,6 +108,22 @@ export class FakeDiscord {
   addBotTo(guild: FakeGuild): void {
     this.addGuild(guild);
     this.gateway.dispatch('GUILD_CREATE', this.guildPayload(guild));
+  }
+
+  /**
+   * Takes the bot out of a guild, as someone who manages the server kicking it
+   * (or deleting the server) would: the guild goes from the model, its channels
+   * answer 50001 Missing Access, and the gateway sends GUILD_DELETE without `unavailable`.
+   */
+  removeBotFrom(guild: FakeGuild): void {
+    this.guilds.delete(guild.id);
+    this.guildsLeft.add(guild.id);
+    this.gateway.dispatch('GUILD_DELETE', { id: guild.id });
+  }
+
+  /** A Discord outage in a guild: GUILD_DELETE with `unavailable: true`. The bot is still in it; a later GUILD_CREATE brings it back. */
+  guildOutage(guild: FakeGuild): void {
+    this.gateway.dispatch('GUILD_DELETE', { id: guild.id, unavailable: true });
   }
 
   /** Takes a user out of a guild's members, as if they left: looking them up there answers 10007 Unknown Member. */
@@ -217,6 +236,7 @@ export class FakeDiscord {
     if (method === 'DELETE' && head === 'users' && first === '@me' && second === 'guilds' && third && segments.length === 4) {
       // The bot leaves: the guild goes from the model, and the gateway says so as Discord does.
       if (!this.guilds.delete(third)) return apiError(404, 10004, 'Unknown Guild');
+      this.guildsLeft.add(third);
       this.gateway.dispatch('GUILD_DELETE', { id: third });
       return { status: 204 };
     }
@@ -230,6 +250,7 @@ export class FakeDiscord {
     if (head === 'channels' && first) {
       const channel = this.channels.get(first);
       if (!channel) return apiError(404, 10003, 'Unknown Channel');
+      if (channel.guildId && this.guildsLeft.has(channel.guildId)) return apiError(403, 50001, 'Missing Access');
       if (method === 'GET' && segments.length === 2) return { status: 200, body: channelObject(channel) };
       if (method === 'DELETE' && segments.length === 2) {
         this.deleteChannel(channel.id);
