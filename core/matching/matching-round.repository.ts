@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, MatchingRoundStatus } from '../store/database.js';
 
 export interface MatchingRound {
@@ -106,6 +106,20 @@ export async function updateRound(
 export async function skippedMembers(db: Kysely<Database>, roundId: number): Promise<Set<number>> {
   const rows = await db.selectFrom('matching_round_skips').select('member_id').where('round_id', '=', roundId).execute();
   return new Set(rows.map((row) => row.member_id));
+}
+
+/**
+ * Members of the community who turned match suggestions off in their notification settings
+ * (`channels.suggestions` is 'off'; absent means 'dm'). Rounds leave them out: see `planRound`.
+ */
+export async function membersWithSuggestionsOff(db: Kysely<Database>, communityId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where(sql<string>`notification_preferences #>> '{channels,suggestions}'`, '=', 'off')
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 /** @returns whether the skip is new. */

@@ -4,6 +4,7 @@ import {
 } from '../../test/builders.js';
 import { useTestDatabase } from '../../test/database.js';
 import { systemActor } from '../access/actor.js';
+import { updateNotificationPreferences } from '../profiles/update-notification-preferences.js';
 import type { MemberStatus, MentorshipRole, MentorshipStatus, OnboardingStep } from '../store/database.js';
 import { acceptSuggestion } from './accept-suggestion.js';
 import { announceRound } from './announce-round.js';
@@ -235,5 +236,77 @@ describe('matching', () => {
     expect(ran.stats.matched).toBe(1);
     const pair = await database.db.selectFrom('suggestions').select(['mentor_id', 'mentee_id']).where('matching_round_id', '=', preview.roundId).execute();
     expect(pair).toEqual([{ mentor_id: mentor.id, mentee_id: mentee.id }]);
+  });
+
+  it('leaves members who turned suggestions off out of a round: no heads-up, no seat held, no DM; the preview says why', async () => {
+    const community = await makeCommunity(database.db, { settings: { matching: { rounds: { enabled: true, everyWeeks: 2, weekday: 'mon', time: '10:00' } } } });
+    const admin = await person(community, [], { role: 'MENTOR', admin: true });
+    // The quiet mentor fits the mentee best and would take the only open mentee's place.
+    const quietMentor = await mentorOf('backend', 5, { capacity: 1, years: 20 })(community);
+    const mentor = await mentorOf('backend', 3, { capacity: 1 })(community);
+    const mentee = await menteeOf('backend', 2)(community);
+    const quietMentee = await menteeOf('backend', 2)(community);
+    for (const member of [quietMentor, quietMentee]) {
+      const kindsButSuggestions = ['requests', 'sessions', 'reminders', 'goals', 'announcements'];
+      expectOk(await updateNotificationPreferences(deps(), actorFor(member), { values: { dmKinds: kindsButSuggestions, digest: ['immediate'], quietHours: '' } }));
+    }
+
+    const scheduled = expectOk(await scheduleNextRound(deps(), systemActor, { communityId: community.id }))!;
+    clock.set('2026-03-08T10:00:00Z');
+    expect(expectOk(await announceRound(deps(), systemActor, { communityId: community.id })).queued).toBe(2);
+    const headsUps = await database.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `round:${scheduled.roundId}:heads-up:%`).execute();
+    expect(headsUps.map((row) => row.dedupe_key).sort()).toEqual([`round:${scheduled.roundId}:heads-up:${mentee.id}`, `round:${scheduled.roundId}:heads-up:${mentor.id}`].sort());
+
+    const preview = expectOk(await previewRound(deps(), actorFor(admin), { roundId: scheduled.roundId }));
+    expect(preview.stats).toMatchObject({ eligibleMentees: 1, eligibleMentors: 1, seats: 1, matched: 1, unmatchedByReason: { 'suggestions-off': 2 } });
+    expect(preview.pairs.map((pair) => [pair.mentorId, pair.menteeId])).toEqual([[mentor.id, mentee.id]]);
+    expect(preview.unmatched).toEqual(
+      expect.arrayContaining([
+        { memberId: quietMentor.id, side: 'mentor', reason: 'suggestions-off', name: quietMentor.displayName },
+        { memberId: quietMentee.id, side: 'mentee', reason: 'suggestions-off', name: quietMentee.displayName },
+      ]),
+    );
+    expect(preview.unmatched).toHaveLength(2);
+    expect(JSON.stringify(preview.reply.fields)).toContain('2: turned match suggestions off');
+
+    clock.set('2026-03-09T09:00:00Z');
+    expect(expectOk(await runScheduledRound(deps(), systemActor, { roundId: scheduled.roundId })).stats.matched).toBe(1);
+    const suggested = await database.db.selectFrom('suggestions').select(['mentor_id', 'mentee_id']).where('matching_round_id', '=', scheduled.roundId).execute();
+    expect(suggested).toEqual([{ mentor_id: mentor.id, mentee_id: mentee.id }]);
+    const sent = await database.db.selectFrom('outbox').select(['dedupe_key', 'payload']).where('dedupe_key', 'like', `round:${scheduled.roundId}:%`).execute();
+    const recipients = new Set(sent.map((row) => (row.payload as { recipientMemberId: number }).recipientMemberId));
+    expect(recipients).toEqual(new Set([mentor.id, mentee.id]));
+  });
+
+  it('never suggests a pair both ways in one round: the better direction stays, preview and run agree', async () => {
+    const community = await makeCommunity(database.db);
+    const admin = await person(community, [], { role: 'MENTEE', admin: true });
+    // Each offers what the other wants, so each could mentor the other; Ada is the stronger mentor of the two.
+    const ada = await person(community, [{ slug: 'backend', direction: 'OFFER', level: 5 }, { slug: 'cloud', direction: 'SEEK', level: 2 }], { years: 12, name: 'Ada' });
+    const bo = await person(community, [{ slug: 'cloud', direction: 'OFFER', level: 3 }, { slug: 'backend', direction: 'SEEK', level: 2 }], { years: 4, name: 'Bo' });
+
+    const preview = expectOk(await previewRound(deps(), actorFor(admin)));
+    expect(preview.pairs.map((pair) => [pair.mentorId, pair.menteeId])).toEqual([[ada.id, bo.id]]);
+    expect(preview.stats).toMatchObject({ matched: 1, unmatchedByReason: { 'paired-other-way': 2 } });
+    expect(preview.unmatched.map(({ memberId, side, reason }) => ({ memberId, side, reason }))).toEqual(
+      expect.arrayContaining([
+        { memberId: ada.id, side: 'mentee', reason: 'paired-other-way' },
+        { memberId: bo.id, side: 'mentor', reason: 'paired-other-way' },
+      ]),
+    );
+    expect(JSON.stringify(preview.reply.fields)).toContain('2: paired the other way round');
+    expect(preview.reply.fields?.find((field) => field.name === 'One way only')?.value).toEqual([
+      '1 pair of members who could mentor each other was suggested one way only',
+    ]);
+
+    const ran = expectOk(await runRound(deps(), actorFor(admin), { roundId: preview.roundId }));
+    expect(ran.stats.totalScore).toBe(preview.stats.totalScore);
+    const suggested = await database.db.selectFrom('suggestions').select(['mentor_id', 'mentee_id']).where('matching_round_id', '=', preview.roundId).execute();
+    expect(suggested).toEqual([{ mentor_id: ada.id, mentee_id: bo.id }]);
+    // Each hears about the one pair, and nobody is told "no partner" about the person they were just paired with.
+    const sent = await database.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `round:${preview.roundId}:%`).execute();
+    expect(sent.map((row) => row.dedupe_key).sort()).toEqual(
+      [`round:${preview.roundId}:pair:${bo.id}:${ada.id}:to:${bo.id}`, `round:${preview.roundId}:pair:${bo.id}:${ada.id}:to:${ada.id}`].sort(),
+    );
   });
 });

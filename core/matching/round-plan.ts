@@ -1,9 +1,9 @@
 import type { SparseAssignmentProblem } from './assignment-problem.js';
-import { solveSparseAssignment } from './assignment-solver.js';
 import { solveGreedy } from './greedy-assignment.js';
 import type { MatchingIndex } from './matching-index.js';
 import type { ScoreWeights } from './matching-settings.js';
 import type { ExcludedPairs } from './matching.repository.js';
+import { solveOneWay } from './one-way-pairs.js';
 
 /** Why a member got nobody in a round, in terms the member can act on. */
 export type UnmatchedReason =
@@ -18,7 +18,14 @@ export type UnmatchedReason =
   /** Mentor: no mentee in the round wants a skill they offer at a level they reach (or only excluded ones). */
   | 'no-mentee-wants'
   /** Mentor: fitting mentees were all better served by other mentors. */
-  | 'mentees-matched-elsewhere';
+  | 'mentees-matched-elsewhere'
+  /**
+   * Either side: the member is paired with someone the other way round in this round, and the round
+   * suggests a pair one way only (see `one-way-pairs.ts`). The member has that pair's DM.
+   */
+  | 'paired-other-way'
+  /** Either side: the member turned match suggestions off, so rounds leave them out. Never sent to them. */
+  | 'suggestions-off';
 
 export interface PlannedPair {
   readonly mentorId: number;
@@ -51,6 +58,10 @@ export interface RoundStats {
   readonly scores: ScoreDistribution | null;
   /** What taking the best pairs first would have given, to show what the exact solver gains. */
   readonly greedy: { readonly total: number; readonly matched: number; readonly lossPercent: number };
+  /** Directions left out so that no two members are paired both ways (counted in `allowedPairs` no more). */
+  readonly removedDirections: number;
+  /** How many times the round was solved: one when nobody was paired both ways (see `solveOneWay`). */
+  readonly solves: number;
   readonly solveMs: number;
 }
 
@@ -58,7 +69,10 @@ export interface RoundPlan {
   readonly pairs: readonly PlannedPair[];
   readonly unmatched: readonly UnmatchedMember[];
   readonly stats: RoundStats;
-  /** The problem as solved, for benchmarks and tests that compare with another solver. */
+  /**
+   * The problem as finally solved (without the removed directions), of which the pairs are the exact
+   * optimum; for benchmarks and tests that compare with another solver.
+   */
   readonly problem: SparseAssignmentProblem;
 }
 
@@ -66,27 +80,44 @@ export interface RoundParticipants {
   /** Members who asked to sit this round out. */
   readonly skipped: ReadonlySet<number>;
   readonly excluded: ExcludedPairs;
+  /** Members who turned match suggestions off (nobody when absent). */
+  readonly suggestionsOff?: ReadonlySet<number>;
 }
 
 /**
  * Plans a matching round over an index: every member who can be a mentee (and has not skipped) against
  * every mentor with a free seat (who has not skipped), each pair allowed when the mentor offers a wanted
  * skill at the wanted level and the pair is not excluded, scored like a suggestion. The assignment that
- * maximizes the total score under every mentor's free seats is solved exactly, and each member left
- * without a partner gets the reason.
+ * maximizes the total score under every mentor's free seats is solved exactly, with no two members
+ * paired both ways (`solveOneWay`), and each member left without a partner gets the reason.
+ *
+ * Members who turned match suggestions off are not in the round at all: a round's pair is an
+ * introduction both sides are told about, and one side that never hears of it would still hold a
+ * mentor's seat other mentees could have had. They are listed as unmatched ('suggestions-off') so an
+ * admin sees why, and are never messaged about it.
  */
 export function planRound(index: MatchingIndex, weights: ScoreWeights, participants: RoundParticipants): RoundPlan {
   const members = index.allMembers();
   const mentorSlots: number[] = [];
   const mentorIndexOfSlot = new Int32Array(index.size).fill(-1);
   const menteeSlots: number[] = [];
+  const menteeIndexOfSlot = new Int32Array(index.size).fill(-1);
+  const leftOut: UnmatchedMember[] = [];
   members.forEach((member, slot) => {
     if (participants.skipped.has(member.memberId)) return;
+    if (participants.suggestionsOff?.has(member.memberId)) {
+      if (member.canBeMentee) leftOut.push({ memberId: member.memberId, side: 'mentee', reason: 'suggestions-off' });
+      if (member.canMentor) leftOut.push({ memberId: member.memberId, side: 'mentor', reason: 'suggestions-off' });
+      return;
+    }
     if (member.canMentor) {
       mentorIndexOfSlot[slot] = mentorSlots.length;
       mentorSlots.push(slot);
     }
-    if (member.canBeMentee) menteeSlots.push(slot);
+    if (member.canBeMentee) {
+      menteeIndexOfSlot[slot] = menteeSlots.length;
+      menteeSlots.push(slot);
+    }
   });
 
   const edges = new EdgeList();
@@ -112,11 +143,25 @@ export function planRound(index: MatchingIndex, weights: ScoreWeights, participa
   });
 
   const capacity = mentorSlots.map((slot) => members[slot]!.spareSeats);
-  const problem: SparseAssignmentProblem = { menteeCount: menteeSlots.length, mentorCount: mentorSlots.length, capacity, edges: edges.finish() };
-  const started = performance.now();
-  const exact = solveSparseAssignment(problem);
-  const solveMs = performance.now() - started;
+  const same = {
+    mentorOfMentee: Int32Array.from(menteeSlots, (slot) => mentorIndexOfSlot[slot]!),
+    menteeOfMentor: Int32Array.from(mentorSlots, (slot) => menteeIndexOfSlot[slot]!),
+  };
+  const exact = solveOneWay({ menteeCount: menteeSlots.length, mentorCount: mentorSlots.length, capacity, edges: edges.finish() }, same);
+  const problem = exact.problem;
+  // On the problem the exact answer is the optimum of; a yardstick only (it may pair two members both ways).
   const greedy = solveGreedy(problem);
+
+  // A member whose direction was removed while the reverse stayed in the assignment is paired with
+  // that member the other way round: that, not the generic reason, is why this side stayed empty.
+  const menteePairedOtherWay = new Uint8Array(menteeSlots.length);
+  const mentorPairedOtherWay = new Uint8Array(mentorSlots.length);
+  for (const { mentee, mentor } of exact.removed) {
+    const reverseMentee = same.menteeOfMentor[mentor]!;
+    if (exact.assignment[reverseMentee] !== same.mentorOfMentee[mentee]) continue;
+    menteePairedOtherWay[mentee] = 1;
+    mentorPairedOtherWay[mentor] = 1;
+  }
 
   const pairs: PlannedPair[] = [];
   const unmatched: UnmatchedMember[] = [];
@@ -125,7 +170,7 @@ export function planRound(index: MatchingIndex, weights: ScoreWeights, participa
   exact.assignment.forEach((mentor, menteeIndex) => {
     const menteeId = members[menteeSlots[menteeIndex]!]!.memberId;
     if (mentor < 0) {
-      unmatched.push({ memberId: menteeId, side: 'mentee', reason: menteeReason[menteeIndex]! });
+      unmatched.push({ memberId: menteeId, side: 'mentee', reason: menteePairedOtherWay[menteeIndex] ? 'paired-other-way' : menteeReason[menteeIndex]! });
       return;
     }
     mentorMatched[mentor] = 1;
@@ -133,8 +178,10 @@ export function planRound(index: MatchingIndex, weights: ScoreWeights, participa
   });
   mentorSlots.forEach((slot, mentor) => {
     if (mentorMatched[mentor]) return;
-    unmatched.push({ memberId: members[slot]!.memberId, side: 'mentor', reason: mentorHasEdge[mentor] ? 'mentees-matched-elsewhere' : 'no-mentee-wants' });
+    const reason = mentorPairedOtherWay[mentor] ? 'paired-other-way' : mentorHasEdge[mentor] ? 'mentees-matched-elsewhere' : 'no-mentee-wants';
+    unmatched.push({ memberId: members[slot]!.memberId, side: 'mentor', reason });
   });
+  unmatched.push(...leftOut);
 
   const unmatchedByReason: Partial<Record<UnmatchedReason, number>> = {};
   for (const member of unmatched) unmatchedByReason[member.reason] = (unmatchedByReason[member.reason] ?? 0) + 1;
@@ -153,7 +200,9 @@ export function planRound(index: MatchingIndex, weights: ScoreWeights, participa
       unmatchedByReason,
       scores: distribution(pairs.map((pair) => pair.score)),
       greedy: { total: greedy.total, matched: greedyMatched, lossPercent: exact.total > 0 ? (100 * (exact.total - greedy.total)) / exact.total : 0 },
-      solveMs,
+      removedDirections: exact.removed.length,
+      solves: exact.solves,
+      solveMs: exact.solveMs,
     },
   };
 }

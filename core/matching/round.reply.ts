@@ -10,7 +10,15 @@ const reasonText: Record<UnmatchedReason, string> = {
   'seats-taken': 'the mentors who fit you had their seats go to mentees they fit even better',
   'no-mentee-wants': 'no mentee in this round wants a skill you offer at a level you reach',
   'mentees-matched-elsewhere': 'the mentees who fit you were each matched with a mentor who fits them better',
+  'paired-other-way': 'you and the member who fits you are paired the other way round in this round, and a round suggests each pair one way only',
+  'suggestions-off': 'you turned match suggestions off in your notification settings',
 };
+
+/**
+ * Reasons nobody is messaged about: a member who turned suggestions off asked for no such message, and
+ * one paired the other way round already has that pair's DM.
+ */
+export const unmatchedReasonsNotSent: ReadonlySet<UnmatchedReason> = new Set<UnmatchedReason>(['suggestions-off', 'paired-other-way']);
 
 /** Short labels for admins (the chat preview and the admin site). */
 export const unmatchedReasonLabels: Record<UnmatchedReason, string> = {
@@ -20,6 +28,8 @@ export const unmatchedReasonLabels: Record<UnmatchedReason, string> = {
   'seats-taken': 'seats went to better fits',
   'no-mentee-wants': 'mentor: no mentee wants their skills',
   'mentees-matched-elsewhere': 'mentor: mentees matched elsewhere',
+  'paired-other-way': 'paired the other way round',
+  'suggestions-off': 'turned match suggestions off',
 };
 
 /** What an admin sees before running a round: the counts, why people stay unmatched, the scores. */
@@ -33,6 +43,10 @@ export function roundPreviewMessage(roundId: number, scheduledFor: Date, stats: 
       inline: true,
     },
   ];
+  if (stats.removedDirections > 0) {
+    const pairs = stats.removedDirections === 1 ? '1 pair of members who could mentor each other was' : `${stats.removedDirections} pairs of members who could mentor each other were`;
+    fields.push({ name: 'One way only', value: [`${pairs} suggested one way only`] });
+  }
   const unmatched = Object.entries(stats.unmatchedByReason) as [UnmatchedReason, number][];
   fields.push({ name: 'Unmatched', value: [unmatched.length === 0 ? 'nobody' : unmatched.map(([reason, count]) => `${count}: ${unmatchedReasonLabels[reason]}`).join('\n')] });
   if (stats.scores) {

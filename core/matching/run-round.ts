@@ -10,7 +10,7 @@ import { findRound, updateRound } from './matching-round.repository.js';
 import { planCommunityRound } from './plan-community-round.js';
 import type { RoundStats } from './round-plan.js';
 import { nextRoundTime } from './round-schedule.js';
-import { roundPairMessage, roundUnmatchedMessage } from './round.reply.js';
+import { roundPairMessage, roundUnmatchedMessage, unmatchedReasonsNotSent } from './round.reply.js';
 import { scorePair } from './score.js';
 import { memberNames, savePendingSuggestion } from './suggestion.repository.js';
 import { formatScore, shownReasons } from './suggestion.reply.js';
@@ -43,7 +43,8 @@ export async function runScheduledRound(deps: CoreDeps, actor: Actor, input: { r
 /**
  * Runs a matching round. In one transaction it solves the round exactly, stores each pair as a PENDING
  * suggestion of the round, queues each side a DM with the reasons and Accept/Decline, tells each member
- * left without a partner why and when the next round is, and marks the round COMPLETED. Running it
+ * left without a partner why and when the next round is (not those who turned suggestions off, nor one
+ * already paired with that member the other way round), and marks the round COMPLETED. Running it
  * again answers already-done; the outbox's dedupe keys (`round:<id>:pair:<mentee>:<mentor>:...`) would
  * keep a retried run from sending anything twice anyway.
  */
@@ -72,7 +73,10 @@ async function executeRound(deps: CoreDeps, who: { communityId: number | null; s
         await enqueue(trx, { communityId: community.id, kind: 'dm', payload: { recipientMemberId: recipient, message }, dedupeKey: `${key}:to:${recipient}` });
       }
     }
+    const told = new Set<number>();
     for (const member of plan.unmatched) {
+      if (unmatchedReasonsNotSent.has(member.reason)) continue;
+      told.add(member.memberId);
       await enqueue(trx, {
         communityId: community.id,
         kind: 'dm',
@@ -82,7 +86,7 @@ async function executeRound(deps: CoreDeps, who: { communityId: number | null; s
     }
     await updateRound(trx, round.id, { status: 'COMPLETED', stats: { ...plan.stats, unmatched: plan.unmatched }, totalScore: plan.stats.totalScore, startedBy: who.startedBy, completedAt: now });
 
-    const summary = `Round done: ${plan.stats.matched} pairs suggested (total score ${formatScore(plan.stats.totalScore)}), ${plan.unmatched.length} members told why they got no match. Each pair gets a DM to accept or decline.`;
+    const summary = `Round done: ${plan.stats.matched} pairs suggested (total score ${formatScore(plan.stats.totalScore)}), ${told.size} members told why they got no match. Each pair gets a DM to accept or decline.`;
     return ok({ roundId: round.id, stats: plan.stats, reply: privateMessage([summary], { title: 'Matching round' }) });
   });
 }

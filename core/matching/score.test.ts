@@ -147,10 +147,12 @@ describe('the matching index', () => {
 
 describe('a matching round plan', () => {
   // Tries every mentor (or none) for every mentee.
-  function bruteForceTotal(members: readonly MatchingMember[], excluded: ExcludedPairs): number {
+  /** The best total by trying everything; 'one-way' never pairs two members both ways. */
+  function bruteForceTotal(members: readonly MatchingMember[], excluded: ExcludedPairs, rule: 'any' | 'one-way' = 'any'): number {
     const mentors = members.filter((member) => member.canMentor);
     const mentees = members.filter((member) => member.canBeMentee);
     const seats = mentors.map((mentor) => mentor.spareSeats);
+    const mentorOf = new Map<number, number>();
     const explore = (at: number): number => {
       if (at === mentees.length) return 0;
       let best = explore(at + 1);
@@ -159,8 +161,11 @@ describe('a matching round plan', () => {
         if (seats[slot] === 0 || mentor.memberId === mentee.memberId || excluded.has(mentor.memberId, mentee.memberId)) return;
         const pair = scorePair(mentor, mentee, weights);
         if (!pair) return;
+        if (rule === 'one-way' && mentorOf.get(mentor.memberId) === mentee.memberId) return;
         seats[slot]!--;
+        mentorOf.set(mentee.memberId, mentor.memberId);
         best = Math.max(best, pair.score + explore(at + 1));
+        mentorOf.delete(mentee.memberId);
         seats[slot]!++;
       });
       return best;
@@ -175,7 +180,11 @@ describe('a matching round plan', () => {
         const excluded = new ExcludedPairs();
         if (seed % 3 === 0) excluded.add(1, members.length);
         const plan = planRound(new MatchingIndex(members), weights, { excluded, skipped: new Set() });
-        expect(plan.stats.totalScore).toBeCloseTo(bruteForceTotal(members, excluded), 9);
+        // Small rounds are searched outright: the best assignment that pairs nobody both ways.
+        expect(plan.stats.totalScore).toBeCloseTo(bruteForceTotal(members, excluded, 'one-way'), 9);
+        if (plan.stats.removedDirections === 0) expect(plan.stats.totalScore).toBeCloseTo(bruteForceTotal(members, excluded), 9);
+        const directions = new Set(plan.pairs.map((pair) => `${pair.mentorId}>${pair.menteeId}`));
+        for (const pair of plan.pairs) expect(directions.has(`${pair.menteeId}>${pair.mentorId}`)).toBe(false);
         const used = new Map<number, number>();
         for (const pair of plan.pairs) {
           used.set(pair.mentorId, (used.get(pair.mentorId) ?? 0) + 1);
@@ -213,6 +222,36 @@ describe('a matching round plan', () => {
     expect(skipping.unmatched).toContainEqual({ memberId: 3, side: 'mentee', reason: 'excluded-pairs' });
     expect(skipping.unmatched).toContainEqual({ memberId: 1, side: 'mentor', reason: 'no-mentee-wants' });
     expect(skipping.unmatched.map((member) => member.memberId)).not.toContain(2);
+  });
+
+  it('pairs two members one way only and gives the freed mentee and seat to others', () => {
+    // Ada (1) and Bo (2) each offer what the other wants; Ada mentoring Bo scores higher (a 4-level lead
+    // against 1). Dee (3) fits Ada too, a little less well than Bo does.
+    const ada = profile({ memberId: 1, offers: new Map([[1, 5]]), seeks: new Map([[2, 1]]), spareSeats: 1, canMentor: true, canBeMentee: true });
+    const bo = profile({ memberId: 2, offers: new Map([[2, 2]]), seeks: new Map([[1, 1]]), spareSeats: 1, canMentor: true, canBeMentee: true });
+    const dee = profile({ memberId: 3, offers: new Map([[2, 1]]), spareSeats: 1, canMentor: true });
+    const both = scorePair(ada, bo, weights)!.score + scorePair(bo, ada, weights)!.score;
+    const oneWay = scorePair(ada, bo, weights)!.score + scorePair(dee, ada, weights)!.score;
+    expect(both).toBeGreaterThan(oneWay); // so the plain optimum pairs Ada and Bo both ways
+
+    const plan = planRound(new MatchingIndex([ada, bo, dee]), weights, { excluded: new ExcludedPairs(), skipped: new Set() });
+    expect(plan.pairs.map((pair) => [pair.mentorId, pair.menteeId]).sort()).toEqual([[1, 2], [3, 1]]);
+    expect(plan.stats).toMatchObject({ removedDirections: 1, matched: 2, allowedPairs: 2 });
+    expect(plan.stats.totalScore).toBeCloseTo(oneWay, 9);
+    expect(plan.unmatched).toEqual([{ memberId: 2, side: 'mentor', reason: 'paired-other-way' }]);
+  });
+
+  it('leaves members with suggestions off out of the round, with the reason on each side they could take', () => {
+    const mentor = profile({ memberId: 1, offers: new Map([[1, 3]]), spareSeats: 1, canMentor: true });
+    const quietBoth = profile({ memberId: 2, offers: new Map([[2, 4]]), seeks: new Map([[1, 1]]), spareSeats: 1, canMentor: true, canBeMentee: true });
+    const mentee = profile({ memberId: 3, seeks: new Map([[1, 1], [2, 1]]), canBeMentee: true });
+    const plan = planRound(new MatchingIndex([mentor, quietBoth, mentee]), weights, { excluded: new ExcludedPairs(), skipped: new Set(), suggestionsOff: new Set([2]) });
+    expect(plan.pairs).toEqual([{ mentorId: 1, menteeId: 3, score: expect.any(Number) }]);
+    expect(plan.stats).toMatchObject({ eligibleMentees: 1, eligibleMentors: 1, unmatchedByReason: { 'suggestions-off': 2 } });
+    expect(plan.unmatched).toEqual([
+      { memberId: 2, side: 'mentee', reason: 'suggestions-off' },
+      { memberId: 2, side: 'mentor', reason: 'suggestions-off' },
+    ]);
   });
 });
 
