@@ -2,6 +2,7 @@ import { StaleInteractionError } from '../errors.js';
 import { idPartToPath } from './choose-mentorship.js';
 import type { SharedActionHandler, SharedCommandHandler } from './interaction.js';
 import { memberActions } from './actions/member.actions.js';
+import { onboardingActions } from './actions/onboarding.actions.js';
 import { relationActions } from './actions/relation.actions.js';
 import { toolkitActions } from './actions/toolkit.actions.js';
 import { memberCommands } from './commands/member.commands.js';
@@ -34,6 +35,7 @@ const pickMentorship: SharedActionHandler = async (context, { args, values }) =>
 /** Buttons, selects and form submissions written once for both platforms, by `area:action` of their id. */
 export const sharedActions: ReadonlyMap<string, SharedActionHandler> = new Map([
   ['pick:mentorship', pickMentorship],
+  ...onboardingActions,
   ...memberActions,
   ...relationActions,
   ...toolkitActions,

@@ -1,6 +1,6 @@
 import { sharedActions } from '../../../core/interactions/registry.js';
 import type { ActionHandler } from '../handler.js';
-import { openOnboardingStep, submitOnboarding } from './onboarding.actions.js';
+import { submitOnboarding } from './onboarding.actions.js';
 
 /**
  * Buttons, selects and modal submits by `area:action` of their custom id
@@ -9,7 +9,6 @@ import { openOnboardingStep, submitOnboarding } from './onboarding.actions.js';
  * everything else is the core's shared table.
  */
 export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
-  ['onboard:open', openOnboardingStep],
   ['onboard:submit', submitOnboarding],
   ...sharedActions,
 ]);

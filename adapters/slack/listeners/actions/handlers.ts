@@ -1,6 +1,6 @@
 import { sharedActions } from '../../../../core/interactions/registry.js';
 import type { ActionHandler } from '../../handler.js';
-import { openOnboardingStep, submitOnboarding } from './onboarding.actions.js';
+import { submitOnboarding } from './onboarding.actions.js';
 import { saveSkillLevels } from './skill-levels.actions.js';
 
 /**
@@ -10,7 +10,6 @@ import { saveSkillLevels } from './skill-levels.actions.js';
  * is the core's shared table, the same as Discord's.
  */
 export const actionHandlers: ReadonlyMap<string, ActionHandler> = new Map([
-  ['onboard:open', openOnboardingStep],
   ['onboard:submit', submitOnboarding],
   ...sharedActions,
   // After the shared table, so it replaces the shared handler of the same id.
