@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { OutboxDispatcher } from '../core/outbox/dispatcher.js';
 import type { Database } from '../core/store/database.js';
 
 /**
@@ -28,4 +30,17 @@ export async function queueMessages(
       .execute();
   }
   return keys;
+}
+
+/**
+ * Delivers everything due, as the running dispatcher would, batch after
+ * batch; fails when a row goes dead or when the outbox keeps finding work.
+ */
+export async function drainOutbox(dispatcher: OutboxDispatcher): Promise<void> {
+  for (let batch = 0; batch < 10; batch++) {
+    const report = await dispatcher.runOnce();
+    expect(report.dead).toBe(0);
+    if (report.claimed === 0) return;
+  }
+  throw new Error('the outbox kept finding work after 10 batches');
 }

@@ -14,6 +14,7 @@ import { memberObject, userObject, type FakeChannel, type FakeUser } from '../..
 import { callbackType, componentIds, responseTo, visibleText, type InteractionResponse } from '../../test/fake-discord/responses.js';
 import { recordingLog, startDiscordWorld, type DiscordWorld } from '../../test/fake-discord/world.js';
 import { tablesHolding } from '../../test/stored-text.js';
+import { drainOutbox } from '../../test/outbox-fixtures.js';
 
 /**
  * Issue #8's whole journey on Discord, through the real discord.js client
@@ -50,15 +51,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** Delivers everything due, as the running dispatcher would. */
-async function deliverOutbox(): Promise<void> {
-  for (let batch = 0; batch < 10; batch++) {
-    const report = await dispatcher.runOnce();
-    expect(report.dead).toBe(0);
-    if (report.claimed === 0) return;
-  }
-  throw new Error('the outbox kept finding work after 10 batches');
-}
+const deliverOutbox = () => drainOutbox(dispatcher);
 
 async function exchange(interaction: Interaction): Promise<InteractionResponse> {
   world.push(interaction);

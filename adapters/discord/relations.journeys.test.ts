@@ -8,6 +8,7 @@ import { directMessageButtonPress, directMessageModalSubmit, slashCommand, type 
 import type { FakeChannel, FakeUser } from '../../test/fake-discord/payloads.js';
 import { callbackType, componentIds, responseTo, visibleText } from '../../test/fake-discord/responses.js';
 import { startDiscordWorld, type DiscordWorld } from '../../test/fake-discord/world.js';
+import { drainOutbox } from '../../test/outbox-fixtures.js';
 
 /**
  * The relation from both sides, through the real discord.js client against
@@ -30,14 +31,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** Delivers everything the outbox holds, as the running dispatcher would. */
-async function deliverOutbox(): Promise<void> {
-  for (let batch = 0; batch < 10; batch++) {
-    const report = await dispatcher.runOnce();
-    expect(report.dead).toBe(0);
-    if (report.claimed === 0) return;
-  }
-}
+const deliverOutbox = () => drainOutbox(dispatcher);
 
 async function exchange(interaction: Interaction) {
   world.push(interaction);

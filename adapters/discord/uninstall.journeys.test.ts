@@ -9,6 +9,7 @@ import { useTestDatabase } from '../../test/database.js';
 import { memberObject, type FakeChannel, type FakeUser } from '../../test/fake-discord/payloads.js';
 import { callbackType, componentIds, visibleText } from '../../test/fake-discord/responses.js';
 import { startDiscordWorld, type DiscordWorld } from '../../test/fake-discord/world.js';
+import { drainOutbox } from '../../test/outbox-fixtures.js';
 
 /**
  * An owner uninstalls the program from the admin site, through the real
@@ -38,15 +39,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** Delivers everything due now, as the running dispatcher would. */
-async function deliverOutbox(): Promise<void> {
-  for (let batch = 0; batch < 10; batch++) {
-    const report = await dispatcher.runOnce();
-    expect(report.dead).toBe(0);
-    if (report.claimed === 0) return;
-  }
-  throw new Error('the outbox kept finding work after 10 batches');
-}
+const deliverOutbox = () => drainOutbox(dispatcher);
 
 const communityRow = () => database.db.selectFrom('communities').select(['status', 'uninstalled_at']).where('id', '=', community.id).executeTakeFirstOrThrow();
 const memberOf = (user: FakeUser) => database.db.selectFrom('members').select(['id', 'status']).where('community_id', '=', community.id).where('platform_user_id', '=', user.id).executeTakeFirst();

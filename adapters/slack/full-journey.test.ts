@@ -13,6 +13,7 @@ import type { FakeUser, RecordedCall, RecordedResponse } from '../../test/fake-s
 import { commandRequest } from '../../test/fake-slack/signed-requests.js';
 import { recordingLog, startSlackWorld, type Answer, type SlackWorld } from '../../test/fake-slack/world.js';
 import { tablesHolding } from '../../test/stored-text.js';
+import { drainOutbox } from '../../test/outbox-fixtures.js';
 
 /**
  * Issue #8's whole journey on Slack, through the real Bolt app (signed
@@ -52,15 +53,7 @@ afterAll(async () => {
 
 type View = Record<string, unknown> & { id: string; callback_id: string; blocks: unknown[] };
 
-/** Delivers everything due, as the running dispatcher would. */
-async function deliverOutbox(): Promise<void> {
-  for (let batch = 0; batch < 10; batch++) {
-    const report = await dispatcher.runOnce();
-    expect(report.dead).toBe(0);
-    if (report.claimed === 0) return;
-  }
-  throw new Error('the outbox kept finding work after 10 batches');
-}
+const deliverOutbox = () => drainOutbox(dispatcher);
 
 const openedWith = (triggerId: string): View | undefined => world.slack.callsTo('views.open').find((call) => call.args.trigger_id === triggerId)?.answer.body.view as View | undefined;
 

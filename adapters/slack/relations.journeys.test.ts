@@ -8,6 +8,7 @@ import { actionIds, inputs, visibleText } from '../../test/fake-slack/blocks.js'
 import type { FakeUser, RecordedCall } from '../../test/fake-slack/fake-slack.js';
 import { commandRequest } from '../../test/fake-slack/signed-requests.js';
 import { startSlackWorld, type SlackWorld } from '../../test/fake-slack/world.js';
+import { drainOutbox } from '../../test/outbox-fixtures.js';
 
 /**
  * The relation from both sides, through the real Bolt app (signed requests
@@ -33,14 +34,7 @@ afterAll(async () => {
 
 type View = Record<string, unknown> & { id: string; callback_id: string; blocks: unknown[] };
 
-/** Delivers everything the outbox holds, as the running dispatcher would. */
-async function deliverOutbox(): Promise<void> {
-  for (let batch = 0; batch < 10; batch++) {
-    const report = await dispatcher.runOnce();
-    expect(report.dead).toBe(0);
-    if (report.claimed === 0) return;
-  }
-}
+const deliverOutbox = () => drainOutbox(dispatcher);
 
 /** `/mentor <text>` typed in a given channel. */
 async function commandIn(user: FakeUser, channelId: string, text: string) {
